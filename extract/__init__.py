@@ -1,0 +1,32 @@
+"""Extraction: documents in, typed meeting records with provenance out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from .documents import MAX_BYTES, SUFFIXES, document_from_bytes, read_document
+from .errors import DocumentError, MinutesGraphError, ModelError
+from .gazetteer import Gazetteer, load_gazetteer
+from .meeting import extract_meeting, slug
+from .names import name_key
+from .nlp import is_trained, load_pipeline
+from .records import AgendaItem, Attendance, Document, Meeting, OrganisationRef, PostRef, Span
+
+__all__ = [
+    "AgendaItem", "Attendance", "Document", "DocumentError", "Gazetteer", "MAX_BYTES", "Meeting",
+    "MinutesGraphError", "ModelError", "OrganisationRef", "PostRef", "SUFFIXES", "Span",
+    "document_from_bytes", "extract_meeting", "extract_meetings", "is_trained", "load_gazetteer",
+    "load_pipeline", "name_key", "read_document", "slug",
+]
+
+
+def extract_meetings(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[Meeting | DocumentError]:
+    """Each document's Meeting, or the DocumentError that says why it is not one, in input order."""
+    pairs = ((d.text, d) for d in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        try:
+            yield extract_meeting(document, doc)
+        except DocumentError as e:
+            yield e

@@ -1,0 +1,364 @@
+"""Attendee lists: people with their honorific, posts, organisation and status, in any layout.
+
+Lists come one person a line ("DAC Alexis Boon, MPS"), as "Name (XX) Role, Org", as
+"Name - Org - Role", or run on with no separator between people at all. The parser reads the
+gazetteer entities the spaCy pipeline marked (organisations, posts, honorifics) and the words
+between them, and builds people left to right: a name opens a person; what follows attaches to
+that person; a rank or honorific directly before a name belongs to the name after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
+from .layout import AttendanceBlock
+from .lexicon import Lexicon
+from .names import name_key
+from .nlp import gazetteer_id
+from .records import Attendance, OrganisationRef, PostRef, Span, Status
+
+__all__ = ["parse_attendees"]
+
+_SEPARATORS = {",": "comma", ";": "comma", "|": "comma", "(": "open", ")": "close", "[": "open", "]": "close",
+               ":": "colon", "-": "dash", "\u2022": "dash", "*": "dash", "\u00b7": "dash", ".": "stop"}
+_LINKING = {"of", "for", "the", "and", "&", "to", "in", "at", "on"}
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Tokens ``start:end`` of the doc: a separator, a gazetteer entity, or words ("name"/"other")."""
+
+    kind: str
+    start: int
+    end: int
+    ref: str | None = None
+
+
+@dataclass
+class _Draft:
+    """A person being assembled; frozen into an Attendance at the end."""
+
+    name: _Piece
+    status: Status
+    honorific: str | None = None
+    posts: list[PostRef] = field(default_factory=list)
+    organisations: list[OrganisationRef] = field(default_factory=list)
+    end: int = 0
+
+
+def parse_attendees(doc: Doc, blocks: list[AttendanceBlock], gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Attendance, ...]:
+    """Every person in the attendance blocks of ``doc``, each once, in order of listing."""
+    people: dict[str, Attendance] = {}
+    for block in blocks:
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if span is None:
+            continue
+        pieces = _join_phrases(doc, _split_words(doc, _pieces(doc, span.start, span.end), lexicon))
+        for draft in _assemble(doc, pieces, block.status, gazetteer, lexicon):
+            person = _freeze(doc, draft, gazetteer)
+            key = name_key(person.name)
+            people[key] = _merge(people[key], person) if key in people else person
+    return tuple(people.values())
+
+
+def _separator(doc: Doc, tok: Token) -> str | None:
+    if tok.is_space:
+        return "newline" if "\n" in tok.text else "space"
+    kind = _SEPARATORS.get(tok.text)
+    if kind == "dash" and tok.i > 0 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_:
+        return None  # a hyphen inside a word: Weekes-Bernard
+    return kind
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
+    ents = {e.start: e for e in doc.ents if gazetteer_id(e) and start <= e.start and e.end <= end}
+    pieces: list[_Piece] = []
+    i = start
+    while i < end:
+        if i in ents:
+            ent = ents[i]
+            pieces.append(_Piece(ent.label_, ent.start, ent.end, ent.ent_id_.partition(":")[2]))
+            i = ent.end
+            continue
+        sep = _separator(doc, doc[i])
+        if sep == "space":
+            pass
+        elif sep:
+            pieces.append(_Piece(sep, i, i + 1))
+        elif pieces and pieces[-1].kind == "words" and pieces[-1].end == i:
+            pieces[-1] = _Piece("words", pieces[-1].start, i + 1)
+        else:
+            pieces.append(_Piece("words", i, i + 1))
+        i += 1
+    return pieces
+
+
+def _name_like(tok: Token, lexicon: Lexicon) -> bool:
+    text = tok.text
+    if text.casefold() in lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads:
+        return False
+    if len(text) == 1:
+        return text.isupper()  # a middle initial
+    letters = text.replace("'", "").replace("\u2019", "")
+    return text[0].isupper() and letters.isalpha() and not letters.isupper()
+
+
+def _split_words(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piece]:
+    """Cut each run of words into names (two to four name-like words) and other phrases."""
+    out: list[_Piece] = []
+    for p in pieces:
+        if p.kind != "words":
+            out.append(p)
+            continue
+        names = list(_name_runs(doc, p.start, p.end, lexicon))
+        pos = p.start
+        for s, e in names:
+            if s > pos:
+                out.append(_Piece("other", pos, s))
+            out.append(_Piece("name", s, e))
+            pos = e
+        if pos < p.end:
+            out.append(_Piece("other", pos, p.end))
+    return out
+
+
+@dataclass(frozen=True)
+class _Word:
+    """Tokens ``start:end`` that read as one word: a hyphen with no spaces joins (Loseby-Morris)."""
+
+    start: int
+    end: int
+    text: str
+    name_like: bool
+
+
+def _words(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[_Word]:
+    words: list[_Word] = []
+    i = start
+    while i < end:
+        j = i + 1
+        while j + 1 < end and doc[j].text in {"-", "'"} and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+            j += 2
+        parts = [doc[k] for k in range(i, j, 2)]
+        like = all(_name_like(t, lexicon) for t in parts) and (j - i == 1 or len(parts[0].text) > 1)
+        words.append(_Word(i, j, doc[i:j].text, like))
+        i = j
+    return words
+
+
+def _name_runs(doc: Doc, start: int, end: int, lexicon: Lexicon):
+    """Token ranges of the person names in a run of words."""
+    words = _words(doc, start, end, lexicon)
+    i = 0
+    while i < len(words):
+        if not words[i].name_like:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and words[j].name_like:
+            j += 1
+        run = words[i:j]
+        following = words[j].text.casefold() if j < len(words) else ""
+        if following in lexicon.organisation_heads | lexicon.role_heads | {"'", "'s"}:
+            run = run[:-1]  # the last word qualifies what follows: "Leapwise Consultancy", "Regional Director"
+        preceding = words[i - 1].text.casefold() if i > 0 else ""
+        if preceding not in _LINKING:  # "Head of London Partnerships" names no one
+            for chunk in _chunks(run):
+                yield chunk[0].start, chunk[-1].end
+        i = j
+
+
+def _chunks(run: list[_Word]) -> list[list[_Word]]:
+    """Split a run of name-like words into names of two or three words (a middle initial makes three)."""
+    if len(run) < 2:
+        return []
+    if len(run) <= 3:
+        return [run]
+    size = 3 if len(run[1].text.rstrip(".")) == 1 else 2
+    rest = _chunks(run[size:])
+    if len(run) - size == 1:
+        return [run]
+    return [run[:size], *rest]
+
+
+def _join_phrases(doc: Doc, pieces: list[_Piece]) -> list[_Piece]:
+    """"Head of" + Met + "Prosecutions" is one role in an organisation, not a role and an organisation."""
+    out: list[_Piece] = []
+    k = 0
+    while k < len(pieces):
+        p = pieces[k]
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        if (p.kind == "other" and doc[p.end - 1].text.casefold() in _LINKING and nxt is not None
+                and nxt.kind == ORG and nxt.start == p.end):
+            end, k = nxt.end, k + 2
+            if k < len(pieces) and pieces[k].kind == "other" and pieces[k].start == end:
+                end, k = pieces[k].end, k + 1
+            out.append(_Piece("other", p.start, end, nxt.ref))
+            continue
+        out.append(p)
+        k += 1
+    return out
+
+
+def _assemble(doc: Doc, pieces: list[_Piece], status: Status, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    on_line = False  # a person has been opened on the current line
+    pending: list[_Piece] = []  # attributes written before the name they belong to ("Chair: Cllr A Smith")
+    honorific: _Piece | None = None
+    for k, p in enumerate(pieces):
+        adjacent_next = pieces[k + 1] if k + 1 < len(pieces) else None
+        if p.kind == "newline":
+            on_line, pending, honorific = False, [], None
+        elif p.kind == "name":
+            current = _Draft(name=p, status=status, end=p.end)
+            drafts.append(current)
+            on_line = True
+            if honorific is not None:
+                _take_honorific(doc, current, honorific, gazetteer)
+            for q in pending:
+                _attach(doc, current, q, None, gazetteer, lexicon)
+            pending, honorific = [], None
+        elif p.kind in (HONORIFIC, POST) and _is_title(p, adjacent_next, gazetteer):
+            honorific = p
+        elif p.kind in (ORG, POST, "other"):
+            previous = pieces[k - 1] if k > 0 else None
+            if current is not None and on_line:
+                if not _is_initials(doc, pieces, k, current):
+                    _attach(doc, current, p, previous, gazetteer, lexicon)
+                    current.end = p.end
+            else:
+                pending.append(p)
+    return drafts
+
+
+def _is_title(p: _Piece, following: _Piece | None, gazetteer: Gazetteer) -> bool:
+    """An honorific, or a rank written straight before a name ("DAC Alexis Boon")."""
+    before_name = following is not None and following.kind in ("name", HONORIFIC) and following.start == p.end
+    if p.kind == HONORIFIC:
+        return True
+    return before_name and gazetteer.posts[p.ref].rank
+
+
+def _take_honorific(doc: Doc, draft: _Draft, p: _Piece, gazetteer: Gazetteer) -> None:
+    text = doc[p.start : p.end].text
+    if p.kind == HONORIFIC:
+        draft.honorific = gazetteer.honorific(text)
+    else:
+        draft.honorific = text
+        draft.posts.append(_post_ref(doc, p, gazetteer))
+
+
+def _is_initials(doc: Doc, pieces: list[_Piece], k: int, draft: _Draft) -> bool:
+    """"(SL)" or "CW)" after Sophie Linden or Claire Waxman: the person's initials, not an organisation."""
+    p = pieces[k]
+    text = doc[p.start : p.end].text.strip("()")
+    if p.kind != "other" or not (1 < len(text) <= 4 and text.isupper() and text.isalpha()):
+        return False
+    bracketed = any(0 <= j < len(pieces) and pieces[j].kind in ("open", "close") for j in (k - 1, k + 1))
+    return bracketed and text[0] == doc[draft.name.start].text[0]
+
+
+def _post_ref(doc: Doc, p: _Piece, gazetteer: Gazetteer) -> PostRef:
+    post = gazetteer.posts[p.ref]
+    return PostRef(name=post.name, id=post.id, organisation_id=post.organisation, span=_span(doc, p.start, p.end))
+
+
+def _org_ref(doc: Doc, p: _Piece, gazetteer: Gazetteer) -> OrganisationRef:
+    span = _span(doc, p.start, p.end)
+    if p.kind == ORG:
+        return OrganisationRef(name=gazetteer.organisations[p.ref].name, id=p.ref, span=span)
+    return OrganisationRef(name=span.text, span=span)
+
+
+def _attach(doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    if p.kind == POST:
+        draft.posts.append(_post_ref(doc, p, gazetteer))
+        return
+    if p.kind == ORG:
+        draft.organisations.append(_org_ref(doc, p, gazetteer))
+        return
+    if p.ref:  # a role in a named organisation, joined by _join_phrases
+        draft.posts.append(PostRef(name=doc[p.start : p.end].text, span=_span(doc, p.start, p.end)))
+        org = gazetteer.organisations[p.ref]
+        draft.organisations.append(OrganisationRef(name=org.name, id=org.id, span=_span(doc, p.start, p.end)))
+        return
+    words = [t for t in doc[p.start : p.end] if not t.is_punct or t.text == "&"]
+    if not any(t.text[:1].isupper() for t in words):
+        return  # lower-case remarks such as "(minutes)"
+    text = doc[p.start : p.end].text.strip(" -,")
+    folded = [t.text.casefold() for t in words]
+    follows_post = previous is not None and previous.kind == POST and previous.end == p.start and draft.posts
+    if follows_post and folded[0] in _LINKING:
+        # "Chair of VAWG Board": the post is in the organisation that follows.
+        post = draft.posts.pop()
+        draft.posts.append(PostRef(name=f"{post.name} {text}", id=post.id, organisation_id=post.organisation_id,
+                                   span=_span(doc, previous.start, p.end)))
+        if any(w in lexicon.organisation_heads for w in folded):
+            org_words = doc[p.start : p.end]
+            start = next(t.i for t in org_words if t.text.casefold() not in _LINKING)
+            draft.organisations.append(OrganisationRef(name=doc[start : p.end].text, span=_span(doc, start, p.end)))
+        return
+    if follows_post:
+        # "DCCP Homicide & RASSO North": a qualifier of the post before it.
+        post = draft.posts.pop()
+        draft.posts.append(PostRef(name=f"{post.name}, {text}", id=post.id, organisation_id=post.organisation_id,
+                                   span=_span(doc, previous.start, p.end)))
+        return
+    is_org = any(w in lexicon.organisation_heads for w in folded) or (
+        len(words) == 1 and words[0].text.casefold() not in lexicon.role_heads
+    )
+    if is_org and not any(w in lexicon.role_heads for w in folded):
+        draft.organisations.append(OrganisationRef(name=text, span=_span(doc, p.start, p.end)))
+    elif text:
+        draft.posts.append(PostRef(name=text, span=_span(doc, p.start, p.end)))
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    span = doc[start:end]
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def _best_organisation(draft: _Draft, gazetteer: Gazetteer) -> OrganisationRef | None:
+    """The first organisation named, or a part of it named later ("CPS, CPS North"), or the post's.
+
+    An organisation the gazetteer knows wins over a phrase it does not ("Director, C&P, MOPAC").
+    """
+    best: OrganisationRef | None = None
+    known = [org for org in draft.organisations if org.id]
+    for org in known or draft.organisations:
+        if best is None or (org.id and best.id and best.id in gazetteer.ancestors(org.id)[1:]):
+            best = org
+    if best is None:
+        for post in draft.posts:
+            if post.organisation_id:
+                return OrganisationRef(name=gazetteer.organisations[post.organisation_id].name, id=post.organisation_id)
+    return best
+
+
+def _freeze(doc: Doc, draft: _Draft, gazetteer: Gazetteer) -> Attendance:
+    name = _span(doc, draft.name.start, draft.name.end)
+    whole = doc[draft.name.start : max(draft.end, draft.name.end)]
+    return Attendance(
+        name=name.text,
+        status=draft.status,
+        span=Span(whole.start_char, whole.end_char, whole.text),
+        honorific=draft.honorific,
+        posts=tuple(draft.posts),
+        organisation=_best_organisation(draft, gazetteer),
+    )
+
+
+def _merge(first: Attendance, again: Attendance) -> Attendance:
+    """One person listed twice: keep the first listing, filling in what only the second says."""
+    from dataclasses import replace
+
+    return replace(
+        first,
+        honorific=first.honorific or again.honorific,
+        posts=first.posts or again.posts,
+        organisation=first.organisation or again.organisation,
+    )

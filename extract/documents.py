@@ -1,0 +1,99 @@
+"""Reading source files (plain text and saved web pages) into normalised documents."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from .errors import DocumentError
+from .normalise import normalise
+from .records import Document
+
+__all__ = ["read_document", "document_from_bytes", "SUFFIXES", "MAX_BYTES"]
+
+SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/plain", ".html": "text/html", ".htm": "text/html"}
+MAX_BYTES = 20 * 1024 * 1024
+# Page furniture that is never part of the minutes.
+_HTML_NOISE = ("script", "style", "noscript", "template", "nav", "header", "footer", "form", "svg", "iframe")
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one file; raise DocumentError naming the file when it cannot serve as minutes."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(f"{path}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        data = path.read_bytes()
+    except FileNotFoundError as e:
+        raise DocumentError(f"{path}: no such file") from e
+    except IsADirectoryError as e:
+        raise DocumentError(f"{path}: is a directory") from e
+    except OSError as e:
+        raise DocumentError(f"{path}: cannot read ({e.strerror or e})") from e
+    return document_from_bytes(str(path), data, SUFFIXES.get(path.suffix.lower()))
+
+
+def document_from_bytes(source: str, data: bytes, media_type: str | None = None) -> Document:
+    """Decode, detect HTML, extract its text and normalise; ``source`` names the document."""
+    if not data.strip():
+        raise DocumentError(f"{source}: file is empty")
+    text, encoding, warnings = _decode(source, data)
+    if media_type is None:
+        media_type = "text/html" if _looks_like_html(text) else "text/plain"
+    if media_type == "text/html":
+        text = _html_text(text)
+    if not text.strip():
+        raise DocumentError(f"{source}: no text in the page")
+    return Document(
+        source=source,
+        text=normalise(text),
+        original=text,
+        media_type=media_type,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        warnings=tuple(warnings),
+    )
+
+
+def _decode(source: str, data: bytes) -> tuple[str, str, list[str]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16", []
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
+    if b"\x00" in data[:4096]:
+        raise DocumentError(f"{source}: binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as e:
+        bad_ratio = sum(b >= 0x80 for b in data) / len(data)
+        if bad_ratio < 0.3:
+            try:
+                return data.decode("cp1252"), "cp1252", []
+            except UnicodeDecodeError:
+                pass
+        text = data.decode("utf-8", errors="replace")
+        if text.count("\ufffd") > len(text) / 10:
+            raise DocumentError(f"{source}: binary file, not text") from e
+        return text, "utf-8", [f"{source}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced"]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def _html_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(_HTML_NOISE):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    lines = (line.strip() for line in root.get_text("\n").splitlines())
+    # Block elements give runs of blank lines; one blank line keeps paragraphs apart.
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip() + "\n"

@@ -1,0 +1,137 @@
+"""The gazetteer of organisations, posts and honorifics, loaded from the YAML data files."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+__all__ = ["Organisation", "Post", "Gazetteer", "load_gazetteer", "entity_patterns", "ORG", "POST", "HONORIFIC"]
+
+ORG, POST, HONORIFIC = "ORG", "POST", "HONORIFIC"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation of the gazetteer."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "organisation"
+    part_of: str | None = None
+    member_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post of the gazetteer; ``rank`` posts are also written as titles before a name."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    organisation: str | None = None
+    rank: bool = False
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Organisations, posts and honorifics by id, with the parent chain of each organisation."""
+
+    organisations: dict[str, Organisation]
+    posts: dict[str, Post]
+    honorifics: tuple[tuple[str, ...], ...]
+
+    def ancestors(self, org_id: str) -> list[str]:
+        """The organisation and everything it is part of or a member of, nearest first."""
+        chain, todo = [], [org_id]
+        while todo:
+            current = todo.pop(0)
+            if current in chain or current not in self.organisations:
+                continue
+            chain.append(current)
+            org = self.organisations[current]
+            todo += [p for p in (org.part_of, org.member_of) if p]
+        return chain
+
+    def honorific(self, text: str) -> str:
+        """The canonical spelling of an honorific as written."""
+        key = text.casefold().rstrip(".")
+        for spellings in self.honorifics:
+            if key in (s.casefold().rstrip(".") for s in spellings):
+                return spellings[0]
+        return text
+
+
+def _variants(alias: str) -> set[str]:
+    """The alias with "and" and "&" spelled both ways."""
+    forms = {alias}
+    if re.search(r"\band\b", alias):
+        forms.add(re.sub(r"\band\b", "&", alias))
+    if "&" in alias:
+        forms.add(re.sub(r"\s*&\s*", " and ", alias))
+    return forms
+
+
+def _borough(name: str) -> Organisation:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return Organisation(
+        id=f"lb-{slug}",
+        name=f"London Borough of {name}",
+        aliases=(name, f"{name} Council", f"{name} Borough Council", f"Royal Borough of {name}", f"City of {name}"),
+        kind="council",
+        member_of="london-councils",
+    )
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """Read the packaged data files (once per process)."""
+    data = resources.files("extract") / "data"
+    orgs_yaml = yaml.safe_load((data / "organisations.yaml").read_text(encoding="utf-8"))
+    posts_yaml = yaml.safe_load((data / "posts.yaml").read_text(encoding="utf-8"))
+    orgs = [
+        Organisation(**{**o, "aliases": tuple(o.get("aliases", ()))}) for o in orgs_yaml["organisations"]
+    ] + [_borough(b) for b in orgs_yaml["boroughs"]]
+    posts = [Post(**{**p, "aliases": tuple(p.get("aliases", ()))}) for p in posts_yaml["posts"]]
+    return Gazetteer(
+        organisations={o.id: o for o in orgs},
+        posts={p.id: p for p in posts},
+        honorifics=tuple(tuple(h) for h in posts_yaml["honorifics"]),
+    )
+
+
+def _token_pattern(words: list[str]) -> list[dict]:
+    # Acronyms and one-word names must match their case ("Met" is not "met"); longer names need not.
+    if len(words) == 1:
+        return [{"ORTH": words[0]}]
+    return [{"ORTH": w} if w.upper() == w or w[1:].lower() != w[1:] else {"LOWER": w.lower()} for w in words]
+
+
+def _named(gazetteer: Gazetteer) -> Iterator[tuple[str, str, str]]:
+    for org in gazetteer.organisations.values():
+        for alias in (org.name, *org.aliases):
+            yield ORG, f"org:{org.id}", alias
+    for post in gazetteer.posts.values():
+        for alias in (post.name, *post.aliases):
+            yield POST, f"post:{post.id}", alias
+    for spellings in gazetteer.honorifics:
+        for alias in spellings:
+            yield HONORIFIC, f"hon:{spellings[0]}", alias
+
+
+def entity_patterns(gazetteer: Gazetteer, tokenize: Callable) -> list[dict]:
+    """EntityRuler token patterns for every name and alias, ids prefixed by kind ("org:mps")."""
+    patterns, seen = [], set()
+    for label, ent_id, alias in _named(gazetteer):
+        for form in sorted(_variants(alias)):
+            words = [t.text for t in tokenize(form)]
+            key = (label, ent_id, tuple(words))
+            if key not in seen:
+                seen.add(key)
+                patterns.append({"label": label, "id": ent_id, "pattern": _token_pattern(words)})
+    return patterns

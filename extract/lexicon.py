@@ -1,0 +1,30 @@
+"""Layout words of minutes (section headings, head words), loaded from ``data/layout.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Casefolded word sets that tell headings, organisations and roles from names."""
+
+    present_headings: frozenset[str]
+    apologies_headings: frozenset[str]
+    organisation_heads: frozenset[str]
+    role_heads: frozenset[str]
+    not_name_words: frozenset[str]
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Read the packaged layout vocabulary (once per process)."""
+    text = (resources.files("extract") / "data" / "layout.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return Lexicon(**{key: frozenset(w.casefold() for w in words) for key, words in data.items()})

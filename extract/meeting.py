@@ -1,0 +1,120 @@
+"""One set of minutes to one Meeting record: title, body, date, attendance and agenda items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .agenda import agenda_items, find_headings
+from .attendees import parse_attendees
+from .dates import find_dates
+from .errors import DocumentError
+from .gazetteer import ORG, Gazetteer, load_gazetteer
+from .layout import Line, attendance_blocks, attendance_heading, is_link_line, split_lines
+from .lexicon import Lexicon, load_lexicon
+from .nlp import gazetteer_id
+from .records import Document, Meeting, OrganisationRef, Span
+
+__all__ = ["extract_meeting", "slug"]
+
+_HEAD_LINES = 25
+_TITLE_WORDS = re.compile(r"\b(minutes|meeting|agenda)\b", re.I)
+_PUBLICATION = re.compile(r"\b(publication|published|updated|printed)\b", re.I)
+_END_MATTER = re.compile(r"^\s*\[?back to (the )?(table of )?contents", re.I)
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: the readable part of an id."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = None,
+                    lexicon: Lexicon | None = None) -> Meeting:
+    """Read everything extracted from one document; ``doc`` is the pipeline's parse of its text."""
+    gazetteer = gazetteer or load_gazetteer()
+    lexicon = lexicon or load_lexicon()
+    lines = split_lines(document.text)
+    headings = find_headings(lines, skip=lambda line: attendance_heading(line, lexicon) is not None)
+    heading_lines = {h.line.start for h in headings}
+    blocks = attendance_blocks(lines, lexicon, is_end=lambda line: line.start in heading_lines)
+    attendance = parse_attendees(doc, blocks, gazetteer, lexicon)
+    end = next((line.start for line in lines if _END_MATTER.match(line.text)), len(document.text))
+    items = agenda_items(document.text, headings, end)
+    title = _title_line(lines)
+    head_end = min([b.start for b in blocks] + [i.heading.start for i in items] + [len(document.text)])
+    date = _meeting_date(document.text, lines, title, head_end)
+    warnings = [*document.warnings]
+    if date is None:
+        # Scraped minutes are often saved under their date: better than no date, and said so.
+        date = next((d for _, _, d in find_dates(Path(document.source).name)), None)
+        if date is not None:
+            warnings.append(f"{document.source}: meeting date taken from the file name")
+    body = _body(doc, title, head_end, gazetteer)
+    if date is None and not attendance and not items:
+        raise DocumentError(f"{document.source}: does not look like minutes (no date, attendee list or agenda items)")
+    for missing, what in ((not attendance, "no attendee list"), (date is None, "no meeting date"),
+                          (not items, "no agenda items"), (body is None, "no board or committee name")):
+        if missing:
+            warnings.append(f"{document.source}: {what} found")
+    key = f"{body.id or slug(body.name)}-{date.isoformat()}" if body and date else f"doc-{document.sha256[:12]}"
+    return Meeting(
+        id=key,
+        source=document.source,
+        sha256=document.sha256,
+        title=title.stripped if title else None,
+        body=body,
+        date=date,
+        attendance=attendance,
+        items=items,
+        warnings=tuple(warnings),
+    )
+
+
+def _title_line(lines: list[Line]) -> Line | None:
+    head = [line for line in lines[: _HEAD_LINES * 3] if line.stripped and not is_link_line(line)][:_HEAD_LINES]
+    titled = [line for line in head if _TITLE_WORDS.search(line.text) and not _PUBLICATION.search(line.text)]
+    return titled[0] if titled else None
+
+
+def _meeting_date(text: str, lines: list[Line], title: Line | None, head_end: int) -> dt.date | None:
+    """The date in the title, else the first in the opening lines that is not a publication date."""
+    if title is not None:
+        for _, _, date in find_dates(title.text):
+            return date
+    for line in lines:
+        if line.start >= head_end:
+            break
+        if not _PUBLICATION.search(line.text):
+            for _, _, date in find_dates(line.text):
+                return date
+    return None
+
+
+def _body(doc: Doc, title: Line | None, head_end: int, gazetteer: Gazetteer) -> OrganisationRef | None:
+    """The board that met: a gazetteer board in the title (else the opening), else the title's own
+    words, else the board the whole text names most often."""
+    boards = [e for e in doc.ents if e.label_ == ORG and gazetteer_id(e)
+              and gazetteer.organisations[gazetteer_id(e)[1]].kind == "board"]
+    for start, end in ((title.start, title.end) if title else (0, 0), (0, head_end)):
+        if found := [e for e in boards if start <= e.start_char and e.end_char <= end]:
+            return _board(found[0], gazetteer)
+    if title is None:
+        if not boards:
+            return None
+        counts = Counter(gazetteer_id(e)[1] for e in boards)
+        return _board(next(e for e in boards if gazetteer_id(e)[1] == counts.most_common(1)[0][0]), gazetteer)
+    name = re.split(r"\s+-\s+|\s+\d{1,2}\s+\w+\s+\d{4}|\b(?:meeting|minutes)\b", title.stripped, flags=re.I)[0]
+    name = re.sub(r"^(minutes of( the)?|agenda of( the)?)\s+", "", name.strip(" -:,"), flags=re.I).strip(" -:,")
+    if not name or not name[0].isupper():
+        return None
+    start = title.start + title.text.index(name)
+    return OrganisationRef(name, None, Span(start, start + len(name), name))
+
+
+def _board(ent, gazetteer: Gazetteer) -> OrganisationRef:
+    ident = gazetteer_id(ent)[1]
+    return OrganisationRef(gazetteer.organisations[ident].name, ident, Span(ent.start_char, ent.end_char, ent.text))

@@ -1,0 +1,27 @@
+"""Person-name keys: the form two spellings of one name share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key"]
+
+
+def name_key(name: str) -> str:
+    """Casefolded, accent-free words of a name, without middle initials or punctuation.
+
+    >>> name_key("Jane E. Garvan") == name_key("jane garvan")
+    True
+    >>> name_key("Debbie Weekes-Bernard")
+    'debbie weekes bernard'
+    >>> name_key("Zoë O'Neil")
+    'zoe oneil'
+    """
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    words = re.sub(r"[-\u2010-\u2015]", " ", re.sub(r"['\u2019.]", "", plain)).split()
+    words = [w for w in (re.sub(r"\W", "", w) for w in words) if w]
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)

@@ -1,0 +1,113 @@
+"""Typed, frozen records passed from extraction to the graph, with their provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Span",
+    "Document",
+    "OrganisationRef",
+    "PostRef",
+    "Attendance",
+    "AgendaItem",
+    "Meeting",
+    "Status",
+]
+
+Status = Literal["present", "apologies"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one source file, normalised character for character.
+
+    ``text`` has the same length as the text decoded from the file, so every offset in it
+    points at the same character of the original; ``original`` keeps that text as it was.
+    """
+
+    source: str
+    text: str
+    original: str
+    media_type: str
+    sha256: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrganisationRef:
+    """An organisation as named in a document, resolved against the gazetteer where possible."""
+
+    name: str
+    id: str | None = None
+    span: Span | None = None
+
+    @property
+    def in_gazetteer(self) -> bool:
+        return self.id is not None
+
+
+@dataclass(frozen=True)
+class PostRef:
+    """A post or role as named in a document; ``id`` is set when the gazetteer knows it."""
+
+    name: str
+    id: str | None = None
+    organisation_id: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One person listed as present at, or sending apologies to, a meeting."""
+
+    name: str
+    status: Status
+    span: Span
+    honorific: str | None = None
+    posts: tuple[PostRef, ...] = ()
+    organisation: OrganisationRef | None = None
+
+    @property
+    def role(self) -> str | None:
+        """The main post: the first one that is not only chairing the meeting."""
+        named = [p for p in self.posts if p.id != "chair"] or list(self.posts)
+        return named[0].name if named else None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """An agenda item: its number as in its own heading ("2", "2.a"), title and text."""
+
+    number: str
+    title: str
+    heading: Span
+    body: Span
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """Everything extracted from one set of minutes."""
+
+    id: str
+    source: str
+    sha256: str
+    title: str | None
+    body: OrganisationRef | None
+    date: dt.date | None
+    attendance: tuple[Attendance, ...] = ()
+    items: tuple[AgendaItem, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
