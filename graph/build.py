@@ -1,0 +1,114 @@
+"""Meeting records to one networkx MultiDiGraph of typed nodes and edges, each edge with provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import networkx as nx
+
+from extract import Attendance, Gazetteer, Meeting, OrganisationRef, PostRef, slug
+
+from .resolve import Resolution
+
+__all__ = ["build_graph", "node_id", "NODE_TYPES", "EDGE_TYPES"]
+
+NODE_TYPES = ("meeting", "item", "person", "organisation", "post")
+EDGE_TYPES = ("organised_by", "has_item", "has_part", "attended", "sent_apologies", "represents",
+              "holds_post", "post_in", "part_of", "member_of")
+
+
+def node_id(kind: str, ident: str) -> str:
+    """The graph's id for a node: its type and a slug, stable from run to run ("person:sadiq-khan")."""
+    return f"{kind}:{ident}"
+
+
+def _organisation(graph: nx.MultiDiGraph, org: OrganisationRef, gazetteer: Gazetteer) -> str:
+    if org.id:
+        return node_id("organisation", org.id)
+    ident = node_id("organisation", slug(org.name))
+    if ident not in graph:
+        graph.add_node(ident, type="organisation", label=org.name, in_gazetteer=False, kind="organisation")
+    return ident
+
+
+def _gazetteer_organisations(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
+    for org in gazetteer.organisations.values():
+        graph.add_node(node_id("organisation", org.id), type="organisation", label=org.name, in_gazetteer=True,
+                       kind=org.kind, aliases=list(org.aliases))
+    for org in gazetteer.organisations.values():
+        for relation, parent in (("part_of", org.part_of), ("member_of", org.member_of)):
+            if parent:
+                graph.add_edge(node_id("organisation", org.id), node_id("organisation", parent), key=relation,
+                               type=relation, source="gazetteer")
+
+
+def _post(graph: nx.MultiDiGraph, post: PostRef, org_node: str | None, gazetteer: Gazetteer) -> str:
+    """A post is in an organisation: the gazetteer's, else the one the person represents."""
+    if post.id and post.organisation_id and post.name == gazetteer.posts[post.id].name:
+        ident, in_org = post.id, node_id("organisation", post.organisation_id)
+    else:
+        ident = slug(post.name) + (f"--{org_node.partition(':')[2]}" if org_node else "")
+        in_org = org_node
+    pid = node_id("post", ident)
+    if pid not in graph:
+        graph.add_node(pid, type="post", label=post.name, in_gazetteer=post.id is not None)
+        if in_org:
+            graph.add_edge(pid, in_org, key="post_in", type="post_in", source="gazetteer" if post.id else None)
+    return pid
+
+
+def _provenance(meeting: Meeting, attendance: Attendance) -> dict:
+    return {"meeting": node_id("meeting", meeting.id), "source": meeting.source, "start": attendance.span.start,
+            "end": attendance.span.end, "evidence": attendance.span.text}
+
+
+def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolution, gazetteer: Gazetteer) -> None:
+    mid = node_id("meeting", meeting.id)
+    graph.add_node(mid, type="meeting", label=meeting.title or meeting.id, date=meeting.date.isoformat() if meeting.date else None,
+                   source=meeting.source, sha256=meeting.sha256)
+    if meeting.body:
+        graph.add_edge(mid, _organisation(graph, meeting.body, gazetteer), key="organised_by", type="organised_by",
+                       source=meeting.source, start=meeting.body.span.start if meeting.body.span else None,
+                       end=meeting.body.span.end if meeting.body.span else None)
+    for item in meeting.items:
+        iid = node_id("item", f"{meeting.id}/{item.number}")
+        graph.add_node(iid, type="item", label=f"{item.number}. {item.title}", number=item.number, title=item.title,
+                       meeting=mid, source=meeting.source, start=item.heading.start, end=item.body.end)
+        parent = node_id("item", f"{meeting.id}/{item.parent}") if item.parent else mid
+        relation = "has_part" if item.parent else "has_item"
+        graph.add_edge(parent, iid, key=relation, type=relation, source=meeting.source, start=item.heading.start,
+                       end=item.heading.end)
+    for index, attendance in enumerate(meeting.attendance):
+        person = node_id("person", resolution.person_of[(meeting.id, index)])
+        prov = _provenance(meeting, attendance)
+        relation = "attended" if attendance.status == "present" else "sent_apologies"
+        org = _organisation(graph, attendance.organisation, gazetteer) if attendance.organisation else None
+        graph.add_edge(person, mid, key=relation, type=relation, status=attendance.status, role=attendance.role,
+                       honorific=attendance.honorific, organisation=org, **prov)
+        if org:
+            graph.add_edge(person, org, key=f"represents@{meeting.id}", type="represents", **prov)
+        for post in attendance.posts:
+            target = _post(graph, post, _body_node(graph, mid) if post.id == "chair" else org, gazetteer)
+            graph.add_edge(person, target, key=f"holds_post@{meeting.id}", type="holds_post", **prov)
+
+
+def _body_node(graph: nx.MultiDiGraph, meeting_node: str) -> str | None:
+    """The chair of a meeting chairs the board that met."""
+    return next((v for _, v, k in graph.out_edges(meeting_node, keys=True) if k == "organised_by"), None)
+
+
+def build_graph(meetings: Sequence[Meeting], resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
+    """The graph of all meetings; people are the resolution's, organisations the gazetteer's or new."""
+    graph = nx.MultiDiGraph(name="minutes-graph")
+    _gazetteer_organisations(graph, gazetteer)
+    for person in resolution.people.values():
+        graph.add_node(node_id("person", person.id), type="person", label=person.name, variants=list(person.variants),
+                       evidence=list(person.evidence))
+    for meeting in meetings:
+        _add_meeting(graph, meeting, resolution, gazetteer)
+    # Gazetteer organisations nobody mentioned only clutter the graph; keep their ancestors of used ones.
+    used = {n for n, d in graph.nodes(data=True) if d["type"] == "organisation" and
+            any(graph.nodes[u]["type"] != "organisation" for u, _ in graph.in_edges(n))}
+    keep = {a for n in used for a in nx.descendants(graph, n) if graph.nodes[a]["type"] == "organisation"} | used
+    graph.remove_nodes_from([n for n, d in list(graph.nodes(data=True)) if d["type"] == "organisation" and n not in keep])
+    return graph

@@ -1,0 +1,152 @@
+"""Who is who across meetings: one Person per human, merged only on evidence, never by a guess."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract import Attendance, Gazetteer, Meeting, name_key, slug
+
+__all__ = ["Person", "Resolution", "resolve_people", "compatible_organisations"]
+
+Mention = tuple[str, int]  # (meeting id, index of the attendance in that meeting)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One human being across meetings, with the spellings seen and why mentions were merged."""
+
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """People found in a set of meetings, and which person each attendance is."""
+
+    people: dict[str, Person]
+    person_of: dict[Mention, str]
+
+
+@dataclass
+class _Cluster:
+    mentions: list[tuple[Meeting, int]]
+    evidence: list[str]
+
+    def attendances(self) -> list[Attendance]:
+        return [m.attendance[i] for m, i in self.mentions]
+
+    def meetings(self) -> set[str]:
+        return {m.id for m, _ in self.mentions}
+
+    def organisation_ids(self) -> set[str]:
+        return {a.organisation.id for a in self.attendances() if a.organisation and a.organisation.id}
+
+
+def compatible_organisations(a: Attendance, b: Attendance, gazetteer: Gazetteer) -> str | None:
+    """Why two listings of one name may be one person ("same organisation", ...), or None if they clash.
+
+    Organisations are compatible when one is part of (or a member of) the other, as a borough council
+    is of London Councils, or when they are parts of the same parent (CPS North, CPS South).
+    """
+    oa, ob = a.organisation, b.organisation
+    if oa is None or ob is None:
+        return "no organisation to contradict"
+    if oa.id and ob.id:
+        if oa.id == ob.id:
+            return f"same organisation ({oa.name})"
+        up_a, up_b = gazetteer.ancestors(oa.id), gazetteer.ancestors(ob.id)
+        if oa.id in up_b or ob.id in up_a:
+            return f"{oa.name} and {ob.name}: one is part of the other"
+        parents_a = {p for p in (gazetteer.organisations[oa.id].part_of,) if p}
+        if parents_a and parents_a & {gazetteer.organisations[ob.id].part_of}:
+            return f"{oa.name} and {ob.name}: parts of one organisation"
+        return None
+    if slug(oa.name) == slug(ob.name):
+        return f"same organisation ({oa.name})"
+    return None
+
+
+def _date_order(meeting: Meeting) -> tuple[str, str]:
+    return (meeting.date.isoformat() if meeting.date else "9999", meeting.source)
+
+
+def _cluster_by_name(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> dict[str, list[_Cluster]]:
+    """Blocking by name key: only listings with the same key are ever compared."""
+    blocks: dict[str, list[_Cluster]] = defaultdict(list)
+    for meeting in sorted(meetings, key=_date_order):
+        for index, attendance in enumerate(meeting.attendance):
+            clusters = blocks[name_key(attendance.name)]
+            for cluster in clusters:
+                reasons = [compatible_organisations(attendance, other, gazetteer) for other in cluster.attendances()]
+                if meeting.id not in cluster.meetings() and all(reasons):
+                    cluster.mentions.append((meeting, index))
+                    cluster.evidence.append(f"{attendance.name} in {meeting.id}: {reasons[-1]}")
+                    break
+            else:
+                clusters.append(_Cluster([(meeting, index)], []))
+    return blocks
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and len(wa) >= 2 and all(_edit_distance_at_most_one(x, y) for x, y in zip(wa, wb)) \
+        and sum(x != y for x, y in zip(wa, wb)) == 1 and all(len(x) > 3 for x, y in zip(wa, wb) if x != y)
+
+
+def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
+    """Join clusters whose names differ by one typo in one word, but only inside one organisation
+    and never when both spellings appear at the same meeting (they would be two people)."""
+    by_org: dict[str, list[tuple[str, _Cluster]]] = defaultdict(list)
+    for key, clusters in blocks.items():
+        for cluster in clusters:
+            for org in cluster.organisation_ids():
+                by_org[org].append((key, cluster))
+    absorbed: dict[int, _Cluster] = {}
+    for org, members in by_org.items():
+        for i, (key_a, a) in enumerate(members):
+            for key_b, b in members[i + 1 :]:
+                a_root, b_root = absorbed.get(id(a), a), absorbed.get(id(b), b)
+                if a_root is b_root or not _spelling_variants(key_a, key_b) or a_root.meetings() & b_root.meetings():
+                    continue
+                a_root.mentions += b_root.mentions
+                a_root.evidence += [*b_root.evidence, f"'{key_b}' is a spelling of '{key_a}' (same organisation: {org})"]
+                absorbed[id(b_root)] = a_root
+                for k, v in list(absorbed.items()):
+                    if v is b_root:
+                        absorbed[k] = a_root
+    return [c for clusters in blocks.values() for c in clusters if id(c) not in absorbed]
+
+
+def resolve_people(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> Resolution:
+    """Group the attendances of all meetings into people; ids are stable for the same input."""
+    clusters = _merge_spellings(_cluster_by_name(meetings, gazetteer))
+    people: dict[str, Person] = {}
+    person_of: dict[Mention, str] = {}
+    for cluster in sorted(clusters, key=lambda c: (_date_order(c.mentions[0][0]), c.mentions[0][1])):
+        names = [a.name for a in cluster.attendances()]
+        name = max(set(names), key=lambda n: (names.count(n), -names.index(n)))
+        ident = base = slug(name_key(name)) or "person"
+        suffixes = iter([*sorted(cluster.organisation_ids()), *map(str, range(2, len(clusters) + 2))])
+        while ident in people:
+            ident = f"{base}--{next(suffixes)}"
+        people[ident] = Person(ident, name, tuple(dict.fromkeys(names)), tuple(cluster.evidence))
+        for meeting, index in cluster.mentions:
+            person_of[(meeting.id, index)] = ident
+    return Resolution(people, person_of)
