@@ -1,0 +1,88 @@
+"""``graph.html``: the graph as a pyvis network in one self-contained page that needs no network."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import defaultdict
+from importlib import resources
+
+import networkx as nx
+import yaml
+from jinja2 import Environment, PackageLoader, select_autoescape
+from pyvis.network import Network
+
+__all__ = ["html_network", "render_html", "CONTENT_SECURITY_POLICY"]
+
+# Everything the page needs is inline; nothing may be fetched, whatever a name in the minutes says.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:"
+)
+_VIS = "templates/lib/vis-9.1.2"
+
+
+@functools.cache
+def _styles() -> dict[str, dict]:
+    return yaml.safe_load((resources.files("exports") / "data" / "styles.yaml").read_text(encoding="utf-8"))
+
+
+def _tooltip(data: dict) -> str:
+    lines = [f"{_styles()[data['type']]['label']}: {data['label']}"]
+    if data.get("date"):
+        lines.append(f"Date: {data['date']}")
+    if data.get("source"):
+        lines.append(f"Source: {data['source']}")
+    if len(data.get("variants", [])) > 1:
+        lines.append("Also written: " + ", ".join(v for v in data["variants"] if v != data["label"]))
+    return "\n".join(lines)
+
+
+def html_network(graph: nx.MultiDiGraph) -> Network:
+    """A pyvis Network of the graph: nodes styled by type and sized by degree; parallel edges of one
+    type merged into one edge that keeps every piece of evidence."""
+    net = Network(height="100%", width="100%", directed=True)
+    styles = _styles()
+    for node, data in graph.nodes(data=True):
+        style = styles[data["type"]]
+        net.add_node(node, label=data["label"], title=_tooltip(data), color=style["color"], shape=style["shape"],
+                     group=data["type"], size=round(8 + 4 * math.sqrt(graph.degree(node)), 1),
+                     aliases=[*data.get("aliases", []), *data.get("variants", [])])
+    merged: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for u, v, data in graph.edges(data=True):
+        merged[(u, v, data["type"])].append(data)
+    for (u, v, kind), edges in merged.items():
+        evidence = [f"{e['source']} [{e['start']}:{e['end']}]: {e['evidence']}" for e in edges if e.get("evidence")]
+        net.add_edge(u, v, title="\n".join([kind.replace("_", " "), *evidence]), label="", kind=kind,
+                     value=len(edges), arrows="to")
+    net.set_options(json.dumps({
+        "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}},
+        "edges": {"color": {"color": "#b0b7bf", "highlight": "#34495e"}, "smooth": False, "scaling": {"min": 1, "max": 6}},
+    }))
+    return net
+
+
+def _script_json(value) -> str:
+    """JSON that cannot close the <script> element it sits in, whatever the strings hold."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_html(net: Network, title: str = "minutes-graph") -> str:
+    """The page for ``net``, with vis-network inlined from the pyvis package and no remote resource."""
+    lib = resources.files("pyvis") / _VIS
+    env = Environment(loader=PackageLoader("exports", "templates"), autoescape=select_autoescape(default=True))
+    styles = _styles()
+    return env.get_template("graph.html.j2").render(
+        title=title,
+        csp=CONTENT_SECURITY_POLICY,
+        vis_css=(lib / "vis-network.css").read_text(encoding="utf-8"),
+        vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8"),
+        nodes=_script_json(net.nodes),
+        edges=_script_json(net.edges),
+        options=_script_json(json.loads(net.options.to_json() if hasattr(net.options, "to_json") else json.dumps(net.options))),
+        legend=[(kind, s["label"], s["color"]) for kind, s in styles.items()
+                if any(n["group"] == kind for n in net.nodes)],
+        counts={kind: sum(n["group"] == kind for n in net.nodes) for kind in styles},
+    )

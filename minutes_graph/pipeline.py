@@ -1,0 +1,127 @@
+"""The build: input paths to extracted meetings, graphs and output files. No printing here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset
+
+import exports
+from extract import (SUFFIXES, DocumentError, Meeting, MinutesGraphError, extract_meetings, is_trained,
+                     load_gazetteer, load_pipeline, read_document)
+from graph import Resolution, build_graph, resolve_people, to_dataset
+
+__all__ = ["BuildError", "BuildSettings", "BuildResult", "collect_inputs", "build", "OUTPUT_FILES"]
+
+OUTPUT_FILES = ("meetings.json", "graph.ttl", "graph.trig", "graph.html")
+
+
+class BuildError(MinutesGraphError):
+    """The build could not produce a graph at all."""
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What a build reads and writes; the defaults are the README's."""
+
+    out: Path = Path("out")
+    spacy_model: str | None = None
+    base_iri: str | None = None
+
+
+@dataclass
+class BuildResult:
+    """What a build made, what it wrote, and every problem it met on the way."""
+
+    meetings: list[Meeting]
+    resolution: Resolution
+    graph: nx.MultiDiGraph
+    dataset: Dataset
+    files: dict[str, Path]
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rules_only: bool = False
+
+
+def collect_inputs(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files to read (folders searched for minutes files, in name order) and a message per bad path."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                problems.append(f"{path}: no minutes files ({', '.join(sorted(SUFFIXES))}) in this folder")
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return list(dict.fromkeys(files)), problems
+
+
+def _documents(files: Iterable[Path], skipped: list[str]):
+    for path in files:
+        try:
+            yield read_document(path)
+        except DocumentError as e:
+            skipped.append(str(e))
+
+
+def _model_label(nlp) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
+
+
+def _tool_label() -> str:
+    try:
+        return f"minutes-graph {metadata.version('minutes-graph')}"
+    except metadata.PackageNotFoundError:
+        return "minutes-graph (not installed)"
+
+
+def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings(),
+          progress: Callable[[Iterator, int], Iterable] = lambda it, total: it) -> BuildResult:
+    """Read every input, extract, resolve, build both graphs and write the output files.
+
+    ``progress(iterable, total)`` wraps the per-document loop (the CLI passes a progress bar).
+    Raises BuildError when no input yields a meeting.
+    """
+    files, skipped = collect_inputs(paths)
+    nlp = load_pipeline(settings.spacy_model)
+    meetings: dict[str, Meeting] = {}
+    warnings: list[str] = []
+    for result in progress(extract_meetings(_documents(files, skipped), nlp), len(files)):
+        if isinstance(result, DocumentError):
+            skipped.append(str(result))
+        elif result.id in meetings:
+            warnings.append(f"{result.source}: same meeting as {meetings[result.id].source} ({result.id}); kept the first")
+        else:
+            meetings[result.id] = result
+            warnings += result.warnings
+    if not meetings:
+        raise BuildError("no minutes could be read" + (f": {skipped[0]}" if len(skipped) == 1 else ""))
+    gazetteer = load_gazetteer()
+    ordered = list(meetings.values())
+    resolution = resolve_people(ordered, gazetteer)
+    graph = build_graph(ordered, resolution, gazetteer)
+    dataset = to_dataset(graph, settings.base_iri, tool=_tool_label(), model=_model_label(nlp))
+    contents = {
+        "meetings.json": exports.meetings_json(ordered, resolution),
+        "graph.ttl": exports.turtle(dataset),
+        "graph.trig": exports.trig(dataset),
+        "graph.html": exports.render_html(exports.html_network(graph), title=_page_title(ordered)),
+    }
+    files_written = {name: exports.write_atomic(settings.out / name, text) for name, text in contents.items()}
+    return BuildResult(ordered, resolution, graph, dataset, files_written, skipped, warnings, not is_trained(nlp))
+
+
+def _page_title(meetings: Sequence[Meeting]) -> str:
+    bodies = sorted({m.body.name for m in meetings if m.body})
+    return "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(meetings)} meetings")
