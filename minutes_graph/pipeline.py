@@ -47,15 +47,20 @@ class BuildResult:
     rules_only: bool = False
 
 
-def collect_inputs(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files to read (folders searched for minutes files, in name order) and a message per bad path."""
+def collect_inputs(paths: Sequence[str | Path], exclude: Path | None = None) -> tuple[list[Path], list[str]]:
+    """Files to read (folders searched for minutes files, in name order) and a message per bad path.
+
+    Hidden files and anything under ``exclude`` (the output folder: its graph.html is no minutes) are left out.
+    """
     files: list[Path] = []
     problems: list[str] = []
+    skip = exclude.resolve() if exclude else None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                           and not (skip and p.resolve().is_relative_to(skip)))
             if not found:
                 problems.append(f"{path}: no minutes files ({', '.join(sorted(SUFFIXES))}) in this folder")
             files += found
@@ -93,7 +98,7 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
     ``progress(iterable, total)`` wraps the per-document loop (the CLI passes a progress bar).
     Raises BuildError when no input yields a meeting.
     """
-    files, skipped = collect_inputs(paths)
+    files, skipped = collect_inputs(paths, exclude=settings.out)
     nlp = load_pipeline(settings.spacy_model)
     meetings: dict[str, Meeting] = {}
     warnings: list[str] = []

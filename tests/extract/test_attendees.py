@@ -1,0 +1,120 @@
+"""Attendee lists in the layouts real minutes use: one a line, run on, and the variants between."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_meeting, read_document
+
+HEADER = "Board meeting minutes - 3 March 2024\n\n"
+
+
+def people(meeting):
+    return {a.name: a for a in meeting.attendance}
+
+
+@pytest.fixture(scope="module")
+def seed_meetings(nlp, seeds):
+    docs = {p.name: read_document(p) for p in sorted(seeds.glob("*.txt"))}
+    return {name: extract_meeting(doc, nlp(doc.text)) for name, doc in docs.items()}
+
+
+def test_one_person_a_line_seed(seed_meetings):
+    m = seed_meetings["000_40559a58cf527947.txt"]
+    found = people(m)
+    assert len(found) == 35
+    assert found["Alexis Boon"].honorific == "DAC"
+    assert found["Alexis Boon"].organisation.id == "mps"
+    assert found["Sophie Linden"].role == "Deputy Mayor for Policing and Crime"
+    assert found["Sadiq Khan"].role == "Mayor of London"
+    assert [p.id for p in found["Sadiq Khan"].posts] == ["mayor-of-london", "chair"]
+    assert found["Darren Rodwell"].organisation.name == "London Borough of Barking and Dagenham"
+    assert found["Neal Hazel"].honorific == "Professor"
+    assert found["Neal Hazel"].organisation.name == "Salford University"
+    assert not found["Neal Hazel"].organisation.in_gazetteer
+    assert found["Lynne Owens"].status == "apologies"
+    assert found["Lynne Owens"].honorific == "Dame"
+    assert found["Lynne Owens"].role == "Deputy Commissioner"
+    assert sum(a.status == "apologies" for a in m.attendance) == 7
+
+
+def test_run_on_seed_list(seed_meetings):
+    m = seed_meetings["003_deb8634f0104df3c.txt"]
+    found = people(m)
+    assert len(found) == 29  # Jade Appleton is listed twice
+    assert found["Nick Ephgrave"].honorific == "Assistant Commissioner"
+    assert found["Sophie Linden"].role == "Deputy Mayor for Policing and Crime"
+    assert found["Dina Pataki"].organisation.name == "Leapwise Consultancy"
+    assert found["Ella Watson"].organisation.name == "London Councils"
+    assert found["Lisa Ramsarran"].role == "Deputy Chief Crown Prosecutor, Homicide & RASSO North"
+    assert found["Ali Picton"].organisation.id == "mayors-private-office"
+    assert found["Joan Smith"].role == "Chair of VAWG Board"
+    assert found["Jane Garvan"].organisation.id == "mps"
+    assert found["Grace Loseby-Morris"].organisation.id == "mopac"
+    assert found["Tom Gash"].organisation.name == "Leapwise Consultancy"
+
+
+def test_every_attendance_points_at_its_text(seed_meetings, seeds):
+    for name, m in seed_meetings.items():
+        text = read_document(seeds / name).text
+        for a in m.attendance:
+            assert text[a.span.start : a.span.end] == a.span.text
+            assert a.name in a.span.text
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "honorific", "role", "organisation"),
+    [
+        ("Helen Ball (HB) Deputy Commissioner of the MPS", "Helen Ball", None, "Deputy Commissioner", "mps"),
+        ("Will Balakrishnan ((WB) Director, C&P, MOPAC", "Will Balakrishnan", None, "Director", "mopac"),
+        ("Louisa Rolfe - MPS (Chair) - AC Met Operations", "Louisa Rolfe", None, "Assistant Commissioner", "mps"),
+        ("- Claire Waxman CW) - London's Victims' Commissioner", "Claire Waxman", None,
+         "Victims' Commissioner for London", None),
+        ("- Cmdr Umer Khan (UK) - City of London Police", "Umer Khan", "Cmdr", "Commander", "city-of-london-police"),
+        ("Sara Lewis MPS - Head of Met Prosecutions", "Sara Lewis", None, "Head of Met Prosecutions", "mps"),
+        ("Nick Ephgrave, Assistant Commissioner, Metropolitan Police Service", "Nick Ephgrave", None,
+         "Assistant Commissioner", "mps"),
+        ("Kilvinder Vigurs (KV) Regional Director, NPS", "Kilvinder Vigurs", None, "Regional Director",
+         "probation-service"),
+        ("Chair: Cllr Jane Doe, Lambeth", "Jane Doe", "Cllr", "Chair", "lb-lambeth"),
+        ("Jane E Garvan, MPS", "Jane E Garvan", None, None, "mps"),
+    ],
+)
+def test_line_layouts(parse, line, name, honorific, role, organisation):
+    m = parse(HEADER + "Present\n\n" + line + "\n\n1. Minutes\n\nAgreed.\n")
+    assert [a.name for a in m.attendance] == [name]
+    a = m.attendance[0]
+    assert (a.honorific, a.role) == (honorific, role)
+    assert (a.organisation.id if a.organisation else None) == organisation
+
+
+def test_unknown_organisation_is_kept(parse):
+    m = parse(HEADER + "Attendees\nDamian McCleave, Criminal Justice Board\nMo Foster - Prisons\n\nItem 1 - Welcome\n")
+    orgs = {a.name: a.organisation for a in m.attendance}
+    assert orgs["Damian McCleave"].name == "Criminal Justice Board"
+    assert orgs["Damian McCleave"].id is None
+    assert orgs["Mo Foster"].name == "Prisons"
+
+
+def test_same_person_listed_twice_is_one(parse):
+    m = parse(HEADER + "Present\n- Nick John (NJ) - MPS\n- Cmdr Nick John (NJ) - MPS\n\nItem 1 - Welcome\n")
+    assert [a.name for a in m.attendance] == ["Nick John"]
+    assert m.attendance[0].honorific == "Cmdr"
+
+
+def test_apologies_and_officials_sections(parse):
+    text = HEADER + (
+        "Present\n\nSadiq Khan (SK) Mayor\n\nApologies\n\nCllr Jas Athwal (JA) London Councils\n\n"
+        "Officials in attendance\n\nDoug Flight (DF) Advisor, London Councils\n\n"
+        "Welcome and apologies\n\nThe Mayor opened the meeting and welcomed everyone to the board today.\n"
+    )
+    status = {a.name: a.status for a in parse(text).attendance}
+    assert status == {"Sadiq Khan": "present", "Jas Athwal": "apologies", "Doug Flight": "present"}
+
+
+def test_rules_only_pipeline_reads_both_seed_layouts(blank_nlp, seeds):
+    for path in sorted(seeds.glob("*.txt")):
+        doc = read_document(path)
+        trained_free = extract_meeting(doc, blank_nlp(doc.text))
+        assert len(trained_free.attendance) >= 29
+        assert "Sophie Linden" in {a.name for a in trained_free.attendance}

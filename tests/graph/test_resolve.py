@@ -1,0 +1,55 @@
+"""People across meetings: one node per person, merged only on evidence."""
+
+from __future__ import annotations
+
+import json
+
+from extract import load_gazetteer
+from graph import resolve_people
+
+
+def test_seed_people_shared_by_both_meetings_are_one(seed_build, gold):
+    shared = json.loads((gold / "cross_meeting.json").read_text())["same_person_across_meetings"]
+    ids = {}
+    for i, m in enumerate(seed_build.meetings):
+        for k, a in enumerate(m.attendance):
+            ids.setdefault(a.name.replace("Jane E Garvan", "Jane Garvan"), set()).add(seed_build.resolution.person_of[(m.id, k)])
+    for name in shared:
+        assert len(ids[name]) == 1, name
+    owners = {}
+    for name, found in ids.items():
+        for pid in found:
+            assert owners.setdefault(pid, name) == name, f"{name} and {owners[pid]} share {pid}"
+
+
+def test_merges_say_why(seed_build):
+    rodwell = seed_build.resolution.people["darren-rodwell"]
+    assert any("London Councils" in reason and "part of" in reason for reason in rodwell.evidence)
+
+
+def _meeting(parse, date, lines):
+    return parse(f"Board meeting minutes - {date}\n\nPresent\n" + "\n".join(lines) + "\n\n1. Welcome\nHello.\n",
+                 name=f"{date}.txt")
+
+
+def test_same_name_at_unrelated_organisations_stays_two_people(parse):
+    a = _meeting(parse, "1 May 2023", ["John Smith, MPS"])
+    b = _meeting(parse, "1 June 2023", ["John Smith, NHS England"])
+    resolution = resolve_people([a, b], load_gazetteer())
+    assert len(resolution.people) == 2
+    assert sorted(resolution.people) == ["john-smith", "john-smith--nhs-england"]
+
+
+def test_one_letter_typo_merges_only_inside_one_organisation(parse):
+    a = _meeting(parse, "1 May 2023", ["Claudia Sturt, YJB", "Racheal Robathan, London Councils"])
+    b = _meeting(parse, "1 June 2023", ["Claudia Strut, YJB", "Rachael Robathan, MOPAC"])
+    resolution = resolve_people([a, b], load_gazetteer())
+    ids = {a.attendance[i].name: resolution.person_of[(a.id, i)] for i in range(2)}
+    ids2 = {b.attendance[i].name: resolution.person_of[(b.id, i)] for i in range(2)}
+    assert ids["Claudia Sturt"] == ids2["Claudia Strut"]
+    assert ids["Racheal Robathan"] != ids2["Rachael Robathan"]
+
+
+def test_two_spellings_at_one_meeting_are_two_people(parse):
+    a = _meeting(parse, "1 May 2023", ["Claudia Sturt, YJB", "Claudia Strut, YJB"])
+    assert len(resolve_people([a], load_gazetteer()).people) == 2

@@ -1,0 +1,75 @@
+"""The command line, end to end: the README's build, its messages, exit codes and help."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from minutes_graph.cli import cli
+from minutes_graph.pipeline import OUTPUT_FILES
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, seeds, nlp):
+    out = tmp_path_factory.mktemp("cli") / "out"
+    result = CliRunner().invoke(cli, ["build", str(seeds), "--out", str(out)])
+    return result, out
+
+
+def test_build_writes_every_output_and_a_summary(built):
+    result, out = built
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    assert "Built a graph of 2 meetings: 56 people" in result.stdout
+    assert f"Wrote to {out}/: meetings.json, graph.ttl, graph.trig, graph.html" in result.stdout
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_meetings_json_has_the_evaluation_shape(built):
+    _, out = built
+    data = json.loads((out / "meetings.json").read_text())
+    meeting = data["meetings"][0]
+    assert {"id", "source", "title", "body", "date", "attendees", "items", "topics"} <= set(meeting)
+    assert {"person_id", "name", "honorific", "role", "organisation", "status"} <= set(meeting["attendees"][0])
+    assert {"number", "title", "topics", "statements"} <= set(meeting["items"][0])
+    assert meeting["date"] == "2021-07-06"
+
+
+def test_missing_path_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: no minutes could be read: {tmp_path / 'nowhere'}: no such file or folder\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_files_are_skipped_with_a_message_and_good_ones_built(tmp_path, seeds):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "seed.txt").write_bytes((seeds / "000_40559a58cf527947.txt").read_bytes())
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0
+    assert f"skipped: {tmp_path / 'empty.txt'}: file is empty\n" in result.stderr
+    strict = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "-q", "--strict"])
+    assert strict.exit_code == 1
+    assert "Error: 1 input(s) could not be read (--strict)" in strict.stderr
+
+
+def test_unknown_spacy_model_is_a_clear_error(tmp_path, seeds):
+    result = CliRunner().invoke(cli, ["build", str(seeds), "--out", str(tmp_path), "--spacy-model", "xx_nothing"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: spaCy pipeline 'xx_nothing' is not installed")
+    assert result.output.count("\n") == 1
+
+
+def test_bad_base_iri_is_refused(tmp_path, seeds):
+    result = CliRunner().invoke(cli, ["build", str(seeds), "--out", str(tmp_path), "--base-iri", "https://x.org/a"])
+    assert result.exit_code == 2
+    assert "must end with '/' or '#'" in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["build"]])
+def test_help(command):
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: " in result.output

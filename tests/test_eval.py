@@ -1,0 +1,34 @@
+"""Extraction quality on the seed gold, measured with the evaluation's own scorer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+THRESHOLDS = {
+    "attendee_f1": 0.97,
+    "status_acc": 1.0,
+    "org_acc": 0.95,
+    "role_acc": 0.90,
+    "item_f1": 1.0,
+    "date_ok": 1.0,
+    "body_ok": 1.0,
+    "cross_meeting": 1.0,
+}
+
+
+@pytest.fixture(scope="module")
+def scores(seed_build, gold, scorer):
+    run = subprocess.run([sys.executable, str(scorer), str(seed_build.files["meetings.json"]), str(gold)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    line = run.stdout.strip().splitlines()[-1]
+    assert line.startswith("score: ")
+    return {k: float(v) for k, v in (pair.split("=") for pair in line.removeprefix("score: ").split())}
+
+
+@pytest.mark.parametrize(("metric", "minimum"), THRESHOLDS.items())
+def test_seed_scores_meet_the_foundation_thresholds(scores, metric, minimum):
+    assert scores[metric] >= minimum
