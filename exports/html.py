@@ -46,7 +46,7 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
     for node, data in graph.nodes(data=True):
         style = styles[data["type"]]
         net.add_node(node, label=data["label"], title=_tooltip(data), color=style["color"], shape=style["shape"],
-                     group=data["type"], size=round(8 + 4 * math.sqrt(graph.degree(node)), 1),
+                     kind=data["type"], font={"color": style.get("font", "#222222")}, size=round(8 + 4 * math.sqrt(graph.degree(node)), 1),
                      aliases=[*data.get("aliases", []), *data.get("variants", [])])
     merged: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for u, v, data in graph.edges(data=True):
@@ -83,6 +83,6 @@ def render_html(net: Network, title: str = "minutes-graph") -> str:
         edges=_script_json(net.edges),
         options=_script_json(json.loads(net.options.to_json() if hasattr(net.options, "to_json") else json.dumps(net.options))),
         legend=[(kind, s["label"], s["color"]) for kind, s in styles.items()
-                if any(n["group"] == kind for n in net.nodes)],
-        counts={kind: sum(n["group"] == kind for n in net.nodes) for kind in styles},
+                if any(n["kind"] == kind for n in net.nodes)],
+        counts={kind: sum(n["kind"] == kind for n in net.nodes) for kind in styles},
     )

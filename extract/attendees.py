@@ -9,7 +9,7 @@ that person; a rank or honorific directly before a name belongs to the name afte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -354,8 +354,6 @@ def _freeze(doc: Doc, draft: _Draft, gazetteer: Gazetteer) -> Attendance:
 
 def _merge(first: Attendance, again: Attendance) -> Attendance:
     """One person listed twice: keep the first listing, filling in what only the second says."""
-    from dataclasses import replace
-
     return replace(
         first,
         honorific=first.honorific or again.honorific,

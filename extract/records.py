@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
@@ -110,4 +110,4 @@ class Meeting:
     date: dt.date | None
     attendance: tuple[Attendance, ...] = ()
     items: tuple[AgendaItem, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()

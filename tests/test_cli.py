@@ -73,3 +73,11 @@ def test_help(command):
     result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage: " in result.output
+
+
+def test_without_a_trained_pipeline_the_build_runs_on_rules_and_says_so_once(tmp_path, seeds, monkeypatch):
+    monkeypatch.setattr("extract.nlp.DEFAULT_MODELS", ("xx_not_installed_here",))
+    result = CliRunner().invoke(cli, ["build", str(seeds), "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 0
+    assert result.stderr.count("no trained spaCy pipeline is installed; running on rules only") == 1
+    assert (tmp_path / "meetings.json").exists()
