@@ -74,7 +74,8 @@ def _separator(doc: Doc, tok: Token) -> str | None:
 
 
 def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
-    ents = {e.start: e for e in doc.ents if gazetteer_id(e) and start <= e.start and e.end <= end}
+    ents = {e.start: e for e in doc.ents
+            if e.label_ in (ORG, POST, HONORIFIC) and gazetteer_id(e) and start <= e.start and e.end <= end}
     pieces: list[_Piece] = []
     i = start
     while i < end:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from collections import Counter
 from pathlib import Path
 
@@ -16,8 +17,12 @@ from .errors import DocumentError
 from .gazetteer import ORG, Gazetteer, load_gazetteer
 from .layout import Line, attendance_blocks, attendance_heading, is_link_line, split_lines
 from .lexicon import Lexicon, load_lexicon
+from .mentions import find_mentions
+from .statements import find_statements
+from .topic_mentions import find_topics
+from .topics import load_topic_scheme
 from .nlp import gazetteer_id
-from .records import Document, Meeting, OrganisationRef, Span
+from .records import Document, Meeting, OrganisationRef, Span, Statement, TopicMention
 
 __all__ = ["extract_meeting", "slug"]
 
@@ -60,6 +65,8 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
                           (not items, "no agenda items"), (body is None, "no board or committee name")):
         if missing:
             warnings.append(f"{document.source}: {what} found")
+    topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
+    statements = tuple(_with_topics(s, topics) for s in find_statements(doc, items, attendance, gazetteer))
     key = f"{body.id or slug(body.name)}-{date.isoformat()}" if body and date else f"doc-{document.sha256[:12]}"
     return Meeting(
         id=key,
@@ -70,8 +77,18 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
         date=date,
         attendance=attendance,
         items=items,
+        statements=statements,
+        topics=topics,
+        mentions=find_mentions(doc, items, attendance, gazetteer),
         warnings=tuple(warnings),
     )
+
+
+def _with_topics(statement: Statement, topics: tuple[TopicMention, ...]) -> Statement:
+    """The topics a statement raises: those named in its own sentence."""
+    keys = tuple(dict.fromkeys(t.key for t in topics if t.item == statement.item
+                               and statement.sentence.start <= t.span.start < statement.sentence.end))
+    return replace(statement, topics=keys)
 
 
 def _title_line(lines: list[Line]) -> Line | None:

@@ -15,6 +15,10 @@ __all__ = [
     "AgendaItem",
     "Meeting",
     "Status",
+    "Actor",
+    "Statement",
+    "TopicMention",
+    "Mention",
 ]
 
 Status = Literal["present", "apologies"]
@@ -99,6 +103,55 @@ class AgendaItem:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """Who did something: a person (``attendance`` indexes the meeting's list when they attended),
+    a post nobody at the meeting holds, or an organisation; ``id`` is the gazetteer's."""
+
+    kind: Literal["person", "post", "organisation"]
+    name: str
+    id: str | None = None
+    attendance: int | None = None
+    via: str | None = None  # the words that named them: "The DMPC" for Sophie Linden
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An actor's reported speech or action under an agenda item, with the sentence that shows it."""
+
+    item: str
+    actor: Actor
+    verb: str
+    reporting: bool
+    sentence: Span
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    """A topic named under an agenda item: a concept of the curated scheme or a named programme."""
+
+    item: str
+    key: str
+    label: str
+    span: Span
+    sentence: Span
+    curated: bool
+    alt_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, organisation, post or place named in the text of an agenda item."""
+
+    item: str
+    actor: Actor | None
+    kind: Literal["person", "post", "organisation", "place"]
+    name: str
+    span: Span
+    sentence: Span
+
+
+@dataclass(frozen=True)
 class Meeting:
     """Everything extracted from one set of minutes."""
 
@@ -110,4 +163,7 @@ class Meeting:
     date: dt.date | None
     attendance: tuple[Attendance, ...] = ()
     items: tuple[AgendaItem, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    topics: tuple[TopicMention, ...] = ()
+    mentions: tuple[Mention, ...] = ()
     warnings: tuple[str, ...] = ()

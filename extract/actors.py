@@ -1,0 +1,61 @@
+"""Who a phrase names at a given meeting: an attendee, the holder of a post, or an organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+
+from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
+from .names import name_key
+from .nlp import gazetteer_id
+from .records import Actor, Attendance
+
+__all__ = ["resolve_actor", "attendee_named"]
+
+
+def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = False) -> int | None:
+    """The attendee whose full name is ``text``, or, after a title ("Councillor Athwal"), whose
+    surname it is when only one attendee has it."""
+    key = name_key(text)
+    for i, a in enumerate(attendance):
+        if name_key(a.name) == key:
+            return i
+    if titled:
+        matches = [i for i, a in enumerate(attendance) if name_key(a.name).split()[-1:] == key.split()[-1:]]
+        if len(matches) == 1 and len(key.split()) == 1:
+            return matches[0]
+    return None
+
+
+def _holder(post_id: str, attendance: Sequence[Attendance]) -> int | None:
+    holders = [i for i, a in enumerate(attendance) if any(p.id == post_id for p in a.posts)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: Gazetteer) -> Actor | None:
+    """The actor a noun phrase names: gazetteer posts resolve to their holder at this meeting."""
+    for ent in span.ents:
+        ident = gazetteer_id(ent)
+        if ident and ent.label_ == ORG:
+            org = gazetteer.organisations[ident[1]]
+            return Actor("organisation", org.name, org.id, via=ent.text)
+        if ident and ent.label_ == POST:
+            after = span.doc[ent.end : span.end]
+            if len(after) and (person := attendee_named(after.text, attendance, titled=True)) is not None:
+                return Actor("person", attendance[person].name, attendance=person, via=span.text)
+            post = gazetteer.posts[ident[1]]
+            holder = _holder(post.id, attendance)
+            if holder is not None:
+                return Actor("person", attendance[holder].name, attendance=holder, via=ent.text)
+            return Actor("post", post.name, post.id, via=ent.text)
+    words = [t for t in span if not (t.ent_type_ == HONORIFIC or t.is_stop or t.is_punct)]
+    if words:
+        text = span.doc[words[0].i : words[-1].i + 1].text
+        titled = any(t.ent_type_ in (HONORIFIC, POST) for t in span)
+        person = attendee_named(text, attendance, titled=titled)
+        if person is not None:
+            return Actor("person", attendance[person].name, attendance=person, via=span.text)
+        if any(t.ent_type_ == "PERSON" for t in words) and len(words) >= 2:
+            return Actor("person", text, via=span.text)
+    return None

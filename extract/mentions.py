@@ -1,0 +1,38 @@
+"""People, organisations, posts and places named in the discussion of each agenda item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from .actors import resolve_actor
+from .gazetteer import ORG, POST, Gazetteer
+from .meeting_text import item_spans
+from .records import AgendaItem, Attendance, Mention, Span
+
+__all__ = ["find_mentions"]
+
+_PLACES = {"GPE", "LOC", "FAC"}
+
+
+def find_mentions(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance],
+                  gazetteer: Gazetteer) -> tuple[Mention, ...]:
+    """Entities in each item's text, resolved to the same people and organisations as the attendee list."""
+    found: dict[tuple[str, str, int], Mention] = {}
+    for item, span in item_spans(doc, items):
+        for ent in span.ents:
+            if ent.label_ in (ORG, POST, "PERSON"):
+                actor = resolve_actor(ent, attendance, gazetteer)
+                if actor is None:
+                    continue
+                kind, name = actor.kind, actor.name
+            elif ent.label_ in _PLACES:
+                actor, kind, name = None, "place", ent.text
+            else:
+                continue
+            sent = ent.sent
+            found.setdefault((kind, name, sent.start), Mention(
+                item.number, actor, kind, name, Span(ent.start_char, ent.end_char, ent.text),
+                Span(sent.start_char, sent.end_char, sent.text)))
+    return tuple(found.values())
