@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from extract import Attendance, Meeting
-from graph import Resolution
+from extract import Attendance, Meeting, Statement, TopicMention
+from graph import Resolution, actor_node, topic_node
 
 __all__ = ["meetings_document", "meetings_json"]
 
@@ -31,7 +31,38 @@ def _attendee(attendance: Attendance, person_id: str) -> dict:
     }
 
 
+def _statement(meeting: Meeting, statement: Statement, resolution: Resolution, labels: dict[str, str]) -> dict:
+    return {
+        "actor": statement.actor.name,
+        "actor_id": actor_node(meeting, statement.actor, resolution),
+        "actor_kind": statement.actor.kind,
+        "via": statement.actor.via,
+        "verb": statement.verb,
+        "reporting": statement.reporting,
+        "sentence": statement.sentence.text,
+        "start": statement.sentence.start,
+        "end": statement.sentence.end,
+        "topics": [labels[k] for k in statement.topics],
+    }
+
+
+def _labels(mentions: Iterable[TopicMention]) -> dict[str, str]:
+    """One label per topic: the scheme's own label where the text used it, else the most specific
+    way the text named it ("CJS backlogs" over "backlog")."""
+    best: dict[str, tuple[bool, int, str]] = {}
+    for t in mentions:
+        rank = (t.curated and t.label not in t.alt_labels, len(t.label), t.label)
+        if t.key not in best or rank[:2] > best[t.key][:2]:
+            best[t.key] = rank
+    return {key: rank[2] for key, rank in best.items()}
+
+
 def _meeting(meeting: Meeting, resolution: Resolution) -> dict:
+    labels = _labels(t for t in meeting.topics)
+
+    def item_topics(number: str | None) -> list[str]:
+        return list(_labels(t for t in meeting.topics if number is None or t.item == number).values())
+
     return {
         "id": meeting.id,
         "source": meeting.source,
@@ -43,10 +74,16 @@ def _meeting(meeting: Meeting, resolution: Resolution) -> dict:
         "attendees": [_attendee(a, resolution.person_of[(meeting.id, i)]) for i, a in enumerate(meeting.attendance)],
         "items": [
             {"number": item.number, "title": item.title, "parent": item.parent, "start": item.heading.start,
-             "end": item.body.end, "topics": [], "statements": []}
+             "end": item.body.end, "topics": item_topics(item.number),
+             "statements": [_statement(meeting, s, resolution, labels) for s in meeting.statements
+                            if s.item == item.number],
+             "mentions": sorted({m.name for m in meeting.mentions if m.item == item.number})}
             for item in meeting.items
         ],
-        "topics": [],
+        "topics": item_topics(None),
+        "topic_index": [{"id": topic_node(t.key), "label": labels[t.key], "curated": t.curated,
+                         "alt_labels": list(t.alt_labels)}
+                        for t in {t.key: t for t in meeting.topics}.values()],
         "warnings": list(meeting.warnings),
     }
 

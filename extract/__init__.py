@@ -12,9 +12,12 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .meeting import extract_meeting, slug
 from .names import name_key
 from .nlp import is_trained, load_pipeline
-from .records import AgendaItem, Attendance, Document, Meeting, OrganisationRef, PostRef, Span
+from .records import (Actor, AgendaItem, Attendance, Document, Meeting, Mention, OrganisationRef, PostRef, Span,
+                      Statement, TopicMention)
+from .topics import Concept, TopicScheme, load_topic_scheme
 
 __all__ = [
+    "Actor", "Concept", "Mention", "Statement", "TopicMention", "TopicScheme", "load_topic_scheme",
     "AgendaItem", "Attendance", "Document", "DocumentError", "Gazetteer", "MAX_BYTES", "Meeting",
     "MinutesGraphError", "ModelError", "OrganisationRef", "PostRef", "SUFFIXES", "Span",
     "document_from_bytes", "extract_meeting", "extract_meetings", "is_trained", "load_gazetteer",

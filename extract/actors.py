@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
+from .lexicon import load_lexicon
 from .names import name_key
 from .nlp import gazetteer_id
 from .records import Actor, Attendance
@@ -56,6 +57,8 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
         person = attendee_named(text, attendance, titled=titled)
         if person is not None:
             return Actor("person", attendance[person].name, attendance=person, via=span.text)
-        if any(t.ent_type_ == "PERSON" for t in words) and len(words) >= 2:
+        lexicon = load_lexicon()
+        not_names = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads
+        if all(t.ent_type_ == "PERSON" and t.lower_ not in not_names for t in words) and len(words) >= 2:
             return Actor("person", text, via=span.text)
     return None

@@ -45,8 +45,11 @@ def find_topics(doc: Doc, items: Sequence[AgendaItem], body: OrganisationRef | N
         for ent in span.ents:
             ident = gazetteer_id(ent)
             if ent.label_ == TOPIC and ident:
+                # Labelled as the minutes put it ("gun discharge"), and linked to the concept (gun crime).
                 concept = scheme.concepts[ident[1]]
-                add(item.number, concept.id, concept.label, ent.start, ent.end, True, concept.alt_labels)
+                said = next((x for x in (concept.label, *concept.alt_labels) if x.casefold() == ent.text.casefold()),
+                            concept.label)
+                add(item.number, concept.id, said, ent.start, ent.end, True, concept.alt_labels)
             elif ent.label_ == ORG and ident and gazetteer.organisations[ident[1]].kind == "board" \
                     and (body is None or body.id != ident[1]):
                 org = gazetteer.organisations[ident[1]]

@@ -6,15 +6,17 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from extract import Attendance, Gazetteer, Meeting, OrganisationRef, PostRef, slug
+from extract import (Actor, Attendance, Gazetteer, Meeting, OrganisationRef, PostRef, load_topic_scheme, name_key,
+                     slug)
 
 from .resolve import Resolution
 
-__all__ = ["build_graph", "node_id", "NODE_TYPES", "EDGE_TYPES"]
+__all__ = ["build_graph", "node_id", "actor_node", "topic_node", "NODE_TYPES", "EDGE_TYPES"]
 
-NODE_TYPES = ("meeting", "item", "person", "organisation", "post")
+NODE_TYPES = ("meeting", "item", "person", "organisation", "post", "topic", "place")
 EDGE_TYPES = ("organised_by", "has_item", "has_part", "attended", "sent_apologies", "represents",
-              "holds_post", "post_in", "part_of", "member_of")
+              "holds_post", "post_in", "part_of", "member_of", "discusses", "speaks_on", "raises", "mentions",
+              "broader")
 
 
 def node_id(kind: str, ident: str) -> str:
@@ -57,6 +59,69 @@ def _post(graph: nx.MultiDiGraph, post: PostRef, org_node: str | None, gazetteer
     return pid
 
 
+def actor_node(meeting: Meeting, actor: Actor, resolution: Resolution) -> str:
+    """The node of whoever a statement or mention names: attendees are the resolved person."""
+    if actor.kind == "person":
+        if actor.attendance is not None:
+            return node_id("person", resolution.person_of[(meeting.id, actor.attendance)])
+        return node_id("person", slug(name_key(actor.name)))
+    if actor.kind == "post":
+        return node_id("post", actor.id or slug(actor.name))
+    return node_id("organisation", actor.id or slug(actor.name))
+
+
+def topic_node(key: str) -> str:
+    """Topics are one node across meetings: the scheme's concept id, or the found phrase's key."""
+    return node_id("topic", slug(key))
+
+
+def _ensure_actor(graph: nx.MultiDiGraph, node: str, actor: Actor) -> None:
+    """People and posts named only in the discussion get a node of their own."""
+    if node not in graph:
+        graph.add_node(node, type=node.partition(":")[0], label=actor.name, in_gazetteer=actor.id is not None,
+                       variants=[actor.name], evidence=["named in the discussion, not in an attendee list"])
+
+
+def _sentence_provenance(meeting: Meeting, sentence) -> dict:
+    return {"meeting": node_id("meeting", meeting.id), "source": meeting.source, "start": sentence.start,
+            "end": sentence.end, "evidence": sentence.text}
+
+
+def _add_discussion(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolution) -> None:
+    """Topics, statements and mentions of each item, every edge with the sentence behind it."""
+
+    def item(number: str) -> str:
+        return node_id("item", f"{meeting.id}/{number}")
+
+    concepts = load_topic_scheme().concepts
+    for t in meeting.topics:
+        tid = topic_node(t.key)
+        if tid not in graph:
+            label = concepts[t.key].label if t.curated else t.label
+            graph.add_node(tid, type="topic", label=label, curated=t.curated, aliases=list(t.alt_labels), key=t.key)
+        graph.add_edge(item(t.item), tid, key=f"discusses@{t.sentence.start}", type="discusses",
+                       **_sentence_provenance(meeting, t.sentence))
+    for s in meeting.statements:
+        actor = actor_node(meeting, s.actor, resolution)
+        _ensure_actor(graph, actor, s.actor)
+        prov = {**_sentence_provenance(meeting, s.sentence), "verb": s.verb, "reporting": s.reporting,
+                "via": s.actor.via}
+        graph.add_edge(actor, item(s.item), key=f"speaks_on@{s.sentence.start}", type="speaks_on", **prov)
+        for key in s.topics:
+            graph.add_edge(actor, topic_node(key), key=f"raises@{meeting.id}:{s.sentence.start}", type="raises",
+                           item=item(s.item), **prov)
+    for m in meeting.mentions:
+        if m.actor is not None:
+            target = actor_node(meeting, m.actor, resolution)
+            _ensure_actor(graph, target, m.actor)
+        else:
+            target = node_id("place", slug(m.name))
+            if target not in graph:
+                graph.add_node(target, type="place", label=m.name)
+        graph.add_edge(item(m.item), target, key=f"mentions@{m.span.start}", type="mentions",
+                       **_sentence_provenance(meeting, m.sentence))
+
+
 def _provenance(meeting: Meeting, attendance: Attendance) -> dict:
     return {"meeting": node_id("meeting", meeting.id), "source": meeting.source, "start": attendance.span.start,
             "end": attendance.span.end, "evidence": attendance.span.text}
@@ -97,6 +162,16 @@ def _body_node(graph: nx.MultiDiGraph, meeting_node: str) -> str | None:
     return next((v for _, v, k in graph.out_edges(meeting_node, keys=True) if k == "organised_by"), None)
 
 
+def _broader_topics(graph: nx.MultiDiGraph) -> None:
+    """skos:broader between scheme concepts that both appear."""
+    scheme = load_topic_scheme()
+    for node, data in list(graph.nodes(data=True)):
+        if data["type"] == "topic" and data.get("curated"):
+            for parent in scheme.concepts[data["key"]].broader:
+                if topic_node(parent) in graph:
+                    graph.add_edge(node, topic_node(parent), key="broader", type="broader", source="topic scheme")
+
+
 def build_graph(meetings: Sequence[Meeting], resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
     """The graph of all meetings; people are the resolution's, organisations the gazetteer's or new."""
     graph = nx.MultiDiGraph(name="minutes-graph")
@@ -106,6 +181,8 @@ def build_graph(meetings: Sequence[Meeting], resolution: Resolution, gazetteer: 
                        evidence=list(person.evidence))
     for meeting in meetings:
         _add_meeting(graph, meeting, resolution, gazetteer)
+        _add_discussion(graph, meeting, resolution)
+    _broader_topics(graph)
     # Gazetteer organisations nobody mentioned only clutter the graph; keep their ancestors of used ones.
     used = {n for n, d in graph.nodes(data=True) if d["type"] == "organisation" and
             any(graph.nodes[u]["type"] != "organisation" for u, _ in graph.in_edges(n))}

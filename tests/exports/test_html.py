@@ -23,7 +23,7 @@ def test_page_loads_nothing_from_outside(seed_build):
 def test_every_node_reaches_the_page(seed_build):
     net = html_network(seed_build.graph)
     assert len(net.nodes) == seed_build.graph.number_of_nodes()
-    assert {n["kind"] for n in net.nodes} == {"meeting", "item", "person", "organisation", "post"}
+    assert {n["kind"] for n in net.nodes} == {"meeting", "item", "person", "organisation", "post", "topic", "place"}
 
 
 def test_names_cannot_break_out_of_the_script(seed_build):
