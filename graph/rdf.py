@@ -73,9 +73,9 @@ def _post(g: Graph, base: str, graph: nx.MultiDiGraph, node: str, data: dict) ->
             g.add((s, NS.org.postIn, _node_iri(base, org)))
 
 
-def _annotation(g: Graph, base: str, meeting: str, n: int, body: URIRef, source: URIRef, edge: dict) -> URIRef:
-    """A W3C Web Annotation pointing at the characters of the source that show a fact."""
-    a = _iri(base, "annotation", *meeting.split(":", 1)[1].split("/"), str(n))
+def _annotation(g: Graph, body: URIRef, source: URIRef, edge: dict) -> URIRef:
+    """A W3C Web Annotation of ``body``, pointing at the characters of the source that show it."""
+    a = URIRef(f"{body}/evidence")
     target, position, quote_ = (URIRef(f"{a}/{part}") for part in ("target", "position", "quote"))
     g.add((a, RDF.type, NS.oa.Annotation))
     g.add((a, NS.oa.hasBody, body))
@@ -119,7 +119,7 @@ def _meeting(ds: Dataset, base: str, graph: nx.MultiDiGraph, node: str, activity
         if key == "organised_by":
             g.add((m, NS.schema.organizer, _node_iri(base, target)))
     _items(g, base, graph, node)
-    for n, (person, _, key, edge) in enumerate(sorted(graph.in_edges(node, keys=True, data=True))):
+    for person, _, key, edge in sorted(graph.in_edges(node, keys=True, data=True)):
         if key not in ("attended", "sent_apologies"):
             continue
         p = _node_iri(base, person)
@@ -135,8 +135,60 @@ def _meeting(ds: Dataset, base: str, graph: nx.MultiDiGraph, node: str, activity
         for _, post, post_key in graph.out_edges(person, keys=True):
             if post_key == f"holds_post@{node.split(':', 1)[1]}":
                 g.add((att, NS.mg.post, _node_iri(base, post)))
-        g.add((att, NS.mg.evidence, _annotation(g, base, node, n, att, source, edge)))
+        g.add((att, NS.mg.evidence, _annotation(g, att, source, edge)))
+    _discussion(g, base, graph, node, source)
     return g
+
+
+def _items_of(graph: nx.MultiDiGraph, meeting: str) -> list[str]:
+    items = [v for _, v, k in graph.out_edges(meeting, keys=True) if k == "has_item"]
+    return items + [v for i in items for _, v, k in graph.out_edges(i, keys=True) if k == "has_part"]
+
+
+def _discussion(g: Graph, base: str, graph: nx.MultiDiGraph, meeting: str, source: URIRef) -> None:
+    """Item subjects, mentions, and statements as mg:Statement nodes with their sentence as evidence."""
+    for item in _items_of(graph, meeting):
+        i = _node_iri(base, item)
+        for _, target, edge in graph.out_edges(item, data=True):
+            if edge["type"] == "discusses":
+                g.add((i, NS.dcterms.subject, _node_iri(base, target)))
+            elif edge["type"] == "mentions":
+                g.add((i, NS.mg.mentions, _node_iri(base, target)))
+                if graph.nodes[target]["type"] == "place":
+                    g.add((_node_iri(base, target), RDF.type, NS.schema.Place))
+                    g.add((_node_iri(base, target), NS.schema.name, Literal(graph.nodes[target]["label"])))
+        for actor, _, edge in sorted(graph.in_edges(item, data=True), key=lambda e: (e[2].get("start", 0), e[0])):
+            if edge["type"] != "speaks_on":
+                continue
+            st = _iri(base, "statement", *meeting.split(":", 1)[1].split("/"), str(edge["start"]), actor.split(":", 1)[1])
+            g.add((st, RDF.type, NS.mg.Statement))
+            g.add((st, NS.mg.actor, _node_iri(base, actor)))
+            g.add((st, NS.mg.item, i))
+            g.add((st, NS.mg.verb, Literal(edge["verb"])))
+            for _, topic, raise_edge in graph.out_edges(actor, data=True):
+                if raise_edge["type"] == "raises" and raise_edge["item"] == item and raise_edge["start"] == edge["start"]:
+                    g.add((st, NS.dcterms.subject, _node_iri(base, topic)))
+            g.add((st, NS.mg.evidence, _annotation(g, st, source, edge)))
+
+
+def _topics(g: Graph, base: str, graph: nx.MultiDiGraph) -> None:
+    """Topics as SKOS concepts of one scheme: the curated themes and the programmes found in the text."""
+    scheme = _iri(base, "topic", "scheme")
+    g.add((scheme, RDF.type, NS.skos.ConceptScheme))
+    g.add((scheme, NS.skos.prefLabel, Literal("minutes-graph topics", lang="en")))
+    for node, data in graph.nodes(data=True):
+        if data["type"] != "topic":
+            continue
+        t = _node_iri(base, node)
+        g.add((t, RDF.type, NS.skos.Concept))
+        g.add((t, NS.skos.inScheme, scheme))
+        g.add((t, NS.skos.prefLabel, Literal(data["label"], lang="en")))
+        for alias in data.get("aliases", []):
+            g.add((t, NS.skos.altLabel, Literal(alias, lang="en")))
+        g.add((t, NS.mg.curated, Literal(bool(data.get("curated")))))
+        for _, parent, key in graph.out_edges(node, keys=True):
+            if key == "broader":
+                g.add((t, NS.skos.broader, _node_iri(base, parent)))
 
 
 def _items(g: Graph, base: str, graph: nx.MultiDiGraph, node: str) -> None:
@@ -211,6 +263,7 @@ def to_dataset(graph: nx.MultiDiGraph, base: str | None = None, tool: str = "min
             writers[data["type"]](entities, base, node, data)
         elif data["type"] == "post":
             _post(entities, base, graph, node, data)
+    _topics(entities, base, graph)
     for u, v, key in graph.edges(keys=True):
         if key == "part_of":
             entities.add((_node_iri(base, u), NS.org.subOrganizationOf, _node_iri(base, v)))
