@@ -3,9 +3,16 @@
 from .build import EDGE_TYPES, NODE_TYPES, actor_node, build_graph, node_id, topic_node
 from .namespaces import load_namespaces
 from .rdf import entities_graph_iri, meeting_graph_iri, to_dataset, union_graph
+from .persist import GraphFormatError, graph_from_json, graph_to_json
+from .queries import (Evidence, OrganisationProfile, PersonProfile, TopicProfile, UnknownName, find_node,
+                      organisation_profile, person_profile, topic_profile, who_discussed)
 from .resolve import Person, Resolution, compatible_organisations, resolve_people
+from .stats import Stats, co_attendance, co_discussion, graph_stats
 
 __all__ = [
+    "Evidence", "GraphFormatError", "OrganisationProfile", "PersonProfile", "Stats", "TopicProfile", "UnknownName",
+    "co_attendance", "co_discussion", "find_node", "graph_from_json", "graph_stats", "graph_to_json",
+    "organisation_profile", "person_profile", "topic_profile", "who_discussed",
     "EDGE_TYPES", "NODE_TYPES", "Person", "actor_node", "topic_node", "Resolution", "build_graph", "compatible_organisations",
     "entities_graph_iri", "load_namespaces", "meeting_graph_iri", "node_id", "resolve_people", "to_dataset",
     "union_graph",

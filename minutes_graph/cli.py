@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -9,8 +12,10 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+import graph as queries
 from extract import MinutesGraphError
 
+from . import report
 from .pipeline import BuildResult, BuildSettings, build
 
 __all__ = ["main"]
@@ -74,6 +79,70 @@ def build_command(paths: tuple[Path, ...], out: Path, spacy_model: str | None, b
         click.echo(_summary(result))
     if strict and result.skipped:
         raise click.ClickException(f"{len(result.skipped)} input(s) could not be read (--strict)")
+
+
+def query_options(command):
+    """--graph and --json, shared by every question command; errors become one-line messages."""
+
+    @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+                  default=Path("out/graph.json"), show_default=True, help="graph.json written by 'build'.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+    @click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many rows in rankings.")
+    @functools.wraps(command)
+    def wrapper(graph_file: Path, as_json: bool, top: int, **kwargs):
+        try:
+            text = graph_file.read_text(encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"cannot read {graph_file} ({e.strerror}): run 'minutes-graph build' first") from e
+        try:
+            answer, render = command(queries.graph_from_json(text, str(graph_file)), top=top, **kwargs)
+        except MinutesGraphError as e:
+            raise click.ClickException(str(e)) from e
+        click.echo(json.dumps(dataclasses.asdict(answer) if dataclasses.is_dataclass(answer) else answer,
+                              indent=1, ensure_ascii=False) if as_json else render(answer))
+
+    return wrapper
+
+
+@cli.command("who")
+@click.argument("topic")
+@query_options
+def who_command(g, topic: str, top: int):
+    """Who discussed TOPIC, when, with the evidence sentences."""
+    label, rows = queries.who_discussed(g, topic)
+    return ({"topic": label, "evidence": [dataclasses.asdict(r) for r in rows]},
+            lambda a: f"Who discussed {label}:\n" + report.evidence_lines(rows))
+
+
+@cli.command("person")
+@click.argument("name")
+@query_options
+def person_command(g, name: str, top: int):
+    """Meetings NAME attended, posts and organisations over time, topics raised, people most often met."""
+    return queries.person_profile(g, name, top), report.person_text
+
+
+@cli.command("topic")
+@click.argument("name")
+@query_options
+def topic_command(g, name: str, top: int):
+    """A topic across meetings: timeline, who raised it, and the sentences."""
+    return queries.topic_profile(g, name, top), report.topic_text
+
+
+@cli.command("org")
+@click.argument("name")
+@query_options
+def org_command(g, name: str, top: int):
+    """An organisation: its people over time, its statements and the topics it raised."""
+    return queries.organisation_profile(g, name, top), report.organisation_text
+
+
+@cli.command("stats")
+@query_options
+def stats_command(g, top: int):
+    """The most central people and organisations, and the topic timeline across meetings."""
+    return queries.graph_stats(g, top), report.stats_text
 
 
 def main() -> None:

@@ -13,11 +13,11 @@ from rdflib import Dataset
 import exports
 from extract import (SUFFIXES, DocumentError, Meeting, MinutesGraphError, extract_meetings, is_trained,
                      load_gazetteer, load_pipeline, read_document)
-from graph import Resolution, build_graph, resolve_people, to_dataset
+from graph import Resolution, build_graph, graph_to_json, resolve_people, to_dataset
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "collect_inputs", "build", "OUTPUT_FILES"]
 
-OUTPUT_FILES = ("meetings.json", "graph.ttl", "graph.trig", "graph.html")
+OUTPUT_FILES = ("meetings.json", "graph.json", "graph.ttl", "graph.trig", "graph.html")
 
 
 class BuildError(MinutesGraphError):
@@ -119,6 +119,7 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
     dataset = to_dataset(graph, settings.base_iri, tool=_tool_label(), model=_model_label(nlp))
     contents = {
         "meetings.json": exports.meetings_json(ordered, resolution),
+        "graph.json": graph_to_json(graph),
         "graph.ttl": exports.turtle(dataset),
         "graph.trig": exports.trig(dataset),
         "graph.html": exports.render_html(exports.html_network(graph), title=_page_title(ordered)),
