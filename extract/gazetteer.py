@@ -45,6 +45,11 @@ class Gazetteer:
     organisations: dict[str, Organisation]
     posts: dict[str, Post]
     honorifics: tuple[tuple[str, ...], ...]
+    place_kinds: frozenset[str] = frozenset()
+
+    def can_act(self, org_id: str) -> bool:
+        """False for courts, prisons and the like: places where things happen, not speakers."""
+        return self.organisations[org_id].kind not in self.place_kinds
 
     def ancestors(self, org_id: str) -> list[str]:
         """The organisation and everything it is part of or a member of, nearest first."""
@@ -102,6 +107,7 @@ def load_gazetteer() -> Gazetteer:
         organisations={o.id: o for o in orgs},
         posts={p.id: p for p in posts},
         honorifics=tuple(tuple(h) for h in posts_yaml["honorifics"]),
+        place_kinds=frozenset(orgs_yaml.get("place_kinds", ())),
     )
 
 

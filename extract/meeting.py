@@ -22,7 +22,7 @@ from .statements import find_statements
 from .topic_mentions import find_topics
 from .topics import load_topic_scheme
 from .nlp import gazetteer_id
-from .records import Document, Meeting, OrganisationRef, Span, Statement, TopicMention
+from .records import AgendaItem, Document, Meeting, OrganisationRef, Span, Statement, TopicMention
 
 __all__ = ["extract_meeting", "slug"]
 
@@ -66,7 +66,7 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
         if missing:
             warnings.append(f"{document.source}: {what} found")
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
-    statements = tuple(_with_topics(s, topics) for s in find_statements(doc, items, attendance, gazetteer))
+    statements = tuple(_with_topics(s, topics, items) for s in find_statements(doc, items, attendance, gazetteer))
     key = f"{body.id or slug(body.name)}-{date.isoformat()}" if body and date else f"doc-{document.sha256[:12]}"
     return Meeting(
         id=key,
@@ -84,10 +84,13 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
     )
 
 
-def _with_topics(statement: Statement, topics: tuple[TopicMention, ...]) -> Statement:
-    """The topics a statement raises: those named in its own sentence."""
-    keys = tuple(dict.fromkeys(t.key for t in topics if t.item == statement.item
-                               and statement.sentence.start <= t.span.start < statement.sentence.end))
+def _with_topics(statement: Statement, topics: tuple[TopicMention, ...], items: tuple[AgendaItem, ...]) -> Statement:
+    """The topics a statement raises: those named in its own sentence, and those in the heading of
+    the item it stands under (who speaks under "Right Care, Right Person" speaks about it)."""
+    heading = next(i.heading for i in items if i.number == statement.item)
+    keys = tuple(dict.fromkeys(
+        t.key for t in topics if t.item == statement.item
+        and (statement.sentence.start <= t.span.start < statement.sentence.end or heading.start <= t.span.start < heading.end)))
     return replace(statement, topics=keys)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from .actors import resolve_actor
-from .gazetteer import ORG, POST, Gazetteer
+from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .meeting_text import item_spans
 from .records import AgendaItem, Attendance, Mention, Span
 
@@ -16,14 +16,22 @@ __all__ = ["find_mentions"]
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
+def _with_name_after(doc: Doc, ent):
+    """A title and the capitalised words after it: "Councillor Athwal", "DAC Boon"."""
+    end = ent.end
+    while end < min(len(doc), ent.end + 3) and doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    return doc[ent.start : end] if ent.label_ in (HONORIFIC, POST) else ent
+
+
 def find_mentions(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance],
                   gazetteer: Gazetteer) -> tuple[Mention, ...]:
     """Entities in each item's text, resolved to the same people and organisations as the attendee list."""
     found: dict[tuple[str, str, int], Mention] = {}
     for item, span in item_spans(doc, items):
         for ent in span.ents:
-            if ent.label_ in (ORG, POST, "PERSON"):
-                actor = resolve_actor(ent, attendance, gazetteer)
+            if ent.label_ in (ORG, POST, "PERSON", HONORIFIC):
+                actor = resolve_actor(_with_name_after(doc, ent), attendance, gazetteer)
                 if actor is None:
                     continue
                 kind, name = actor.kind, actor.name

@@ -89,7 +89,7 @@ def find_statements(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[
                 subject = verb.head
             phrase = _subject_phrase(doc, subject, words["agent_nouns"])
             actor = resolve_actor(phrase, attendance, gazetteer) if phrase is not None else None
-            if actor is None:
+            if actor is None or (actor.kind == "organisation" and actor.id and not gazetteer.can_act(actor.id)):
                 continue
             # A sentence the parser cut inside the subject ("CPS | North updated") starts with it.
             sent = doc[min(verb.sent.start, phrase.start) : verb.sent.end]

@@ -23,7 +23,7 @@ def test_build_writes_every_output_and_a_summary(built):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
     assert "Built a graph of 2 meetings: 56 people" in result.stdout
-    assert f"Wrote to {out}/: meetings.json, graph.ttl, graph.trig, graph.html" in result.stdout
+    assert f"Wrote to {out}/: meetings.json, graph.json, graph.ttl, graph.trig, graph.html" in result.stdout
     assert not list(out.glob(".*.tmp"))
 
 
@@ -81,3 +81,40 @@ def test_without_a_trained_pipeline_the_build_runs_on_rules_and_says_so_once(tmp
     assert result.exit_code == 0
     assert result.stderr.count("no trained spaCy pipeline is installed; running on rules only") == 1
     assert (tmp_path / "meetings.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["who", "knife crime"], "Who discussed knife crime:"),
+        (["person", "Sophie Linden"], "Most often met:"),
+        (["topic", "VAWG"], "Timeline:"),
+        (["org", "CPS North"], "Barry Hughes"),
+        (["stats"], "Most connected people"),
+    ],
+)
+def test_question_commands(built, args, expected):
+    _, out = built
+    result = CliRunner().invoke(cli, [*args, "--graph", str(out / "graph.json")])
+    assert result.exit_code == 0, result.output
+    assert expected in result.output
+
+
+def test_question_as_json(built):
+    _, out = built
+    result = CliRunner().invoke(cli, ["person", "sophie linden", "--graph", str(out / "graph.json"), "--json"])
+    assert json.loads(result.output)["name"] == "Sophie Linden"
+
+
+def test_question_without_a_build_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(cli, ["stats", "--graph", str(tmp_path / "graph.json")])
+    assert result.exit_code == 1
+    assert "run 'minutes-graph build' first" in result.output
+    assert result.output.count("\n") == 1
+
+
+def test_unknown_name_exits_1_with_a_suggestion(built):
+    _, out = built
+    result = CliRunner().invoke(cli, ["person", "Sophie Lindon", "--graph", str(out / "graph.json")])
+    assert result.exit_code == 1
+    assert result.output == "Error: no person called 'Sophie Lindon' in the graph; did you mean Sophie Linden?\n"

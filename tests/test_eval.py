@@ -16,6 +16,8 @@ THRESHOLDS = {
     "date_ok": 1.0,
     "body_ok": 1.0,
     "cross_meeting": 1.0,
+    "topic_recall": 0.9,
+    "statement_recall": 1.0,
 }
 
 
@@ -32,3 +34,7 @@ def scores(seed_build, gold, scorer):
 @pytest.mark.parametrize(("metric", "minimum"), THRESHOLDS.items())
 def test_seed_scores_meet_the_foundation_thresholds(scores, metric, minimum):
     assert scores[metric] >= minimum
+
+
+def test_topic_lists_stay_short(scores):
+    assert scores["topics_per_meeting"] <= 40

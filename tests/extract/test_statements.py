@@ -1,0 +1,56 @@
+"""Statements: actors from the dependency parse, posts resolved to their holders, no guessed actors."""
+
+from __future__ import annotations
+
+import pytest
+
+MEETING = (
+    "London Crime Reduction Board - 12 July 2023 - Minutes\n\nAttendees\n\nSophie Linden, DMPC\n"
+    "Professor Neal Hazel, Salford University\n\nItem 1 - Updates\n\n{text}\n"
+)
+
+
+def statements(parse, text):
+    return [(s.actor.kind, s.actor.name, s.verb) for s in parse(MEETING.format(text=text)).statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The DMPC updated that the new board will meet in autumn.", ("person", "Sophie Linden", "update")),
+        ("The MPS noted the extraordinary demand on 999 calls.", ("organisation", "Metropolitan Police Service", "note")),
+        ("CPS North updated that the Magistrates court has now recovered.", ("organisation", "CPS North", "update")),
+        ("Professor Neal Hazel presented the Child First Approach.", ("person", "Neal Hazel", "present")),
+        ("An update on robbery was provided by the MPS.", ("organisation", "Metropolitan Police Service", "provide")),
+        ("The Mayor welcomed the partners.", ("post", "Mayor of London", "welcome")),
+    ],
+)
+def test_actor_and_verb(parse, text, expected):
+    assert statements(parse, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An update was provided.",
+        "It was reported that the relationship with the MPS had improved.",
+        "A New Met for London plan is due to launch soon.",
+    ],
+)
+def test_no_actor_is_guessed(parse, text):
+    assert statements(parse, text) == []
+
+
+def test_statement_keeps_its_sentence_and_topics(parse):
+    m = parse(MEETING.format(text="Intro here.\n\nThe MPS highlighted that knife crime fell. Other news followed."))
+    [s] = m.statements
+    assert s.sentence.text == "The MPS highlighted that knife crime fell."
+    assert s.item == "1"
+    assert s.reporting
+    assert s.topics == ("knife-crime",)
+
+
+def test_rules_only_pipeline_finds_no_statements(parse, blank_nlp):
+    m = parse(MEETING.format(text="The MPS noted the demand."), pipeline=blank_nlp)
+    assert m.statements == ()
+    assert [a.name for a in m.attendance] == ["Sophie Linden", "Neal Hazel"]

@@ -1,0 +1,53 @@
+"""Topics: scheme concepts as the minutes name them, programme names and defined acronyms."""
+
+from __future__ import annotations
+
+from extract import load_topic_scheme
+
+MEETING = "Safer Streets Board - 1 May 2024 - Minutes\n\nPresent\n\nJane Doe, MOPAC\n\nItem 1 - Updates\n\n{text}\n"
+
+
+def topics(parse, text):
+    return {(t.key, t.label) for t in parse(MEETING.format(text=text)).topics}
+
+
+def test_scheme_concepts_are_found_whatever_the_case_and_labelled_as_written(parse):
+    found = topics(parse, "Knife crime fell. Gun discharges rose. VAWG remains a priority.")
+    assert ("knife-crime", "knife crime") in found
+    assert ("gun-crime", "gun discharges") in found
+    assert ("vawg", "VAWG") in found
+
+
+def test_programme_names_are_topics(parse):
+    found = topics(parse, "The Disproportionality Action Plan was discussed, and the Hard Calls Save Lives "
+                          "Campaign. A New Met for London plan is due. Our London Map will launch.")
+    labels = {label for _, label in found}
+    assert {"Disproportionality Action Plan", "Hard Calls Save Lives Campaign", "A New Met for London",
+            "Our London Map"} <= labels
+
+
+def test_short_name_of_a_programme_is_the_same_topic(parse):
+    found = topics(parse, "The Disproportionality Action Plan was discussed. The Action Plan has a new lead.")
+    assert {k for k, _ in found if "action plan" in k} == {"disproportionality action plan"}
+
+
+def test_defined_acronym_links_to_its_expansion(parse):
+    m = parse(MEETING.format(text="The Right Care, Right Person (RCRP) model is new. RCRP starts in August."))
+    rcrp = [t for t in m.topics if t.key == "right care, right person"]
+    assert len(rcrp) == 2
+    assert rcrp[0].alt_labels == ("RCRP",)
+
+
+def test_a_new_board_discussed_is_a_topic_but_not_the_board_meeting(parse):
+    m = parse("London Crime Reduction Board - 1 May 2024 - Minutes\n\nPresent\n\nJane Doe, MOPAC\n\n"
+              "Item 1 - AOB\n\nThe London Policing Board will meet. The London Crime Reduction Board agreed.\n")
+    labels = {t.label for t in m.topics}
+    assert "London Policing Board" in labels
+    assert "London Crime Reduction Board" not in labels
+
+
+def test_scheme_is_a_skos_file_with_broader_links():
+    scheme = load_topic_scheme()
+    assert scheme.concepts["knife-crime"].broader == ("serious-violence",)
+    assert scheme.find("VAWG").id == "vawg"
+    assert len(scheme.concepts) >= 30
