@@ -11,17 +11,25 @@ from .lexicon import load_lexicon
 from .names import name_key
 from .nlp import gazetteer_id
 from .records import Actor, Attendance
+from .topics import load_keyphrase_words
 
 __all__ = ["resolve_actor", "attendee_named"]
 
 
 def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = False) -> int | None:
-    """The attendee whose full name is ``text``, or, after a title ("Councillor Athwal"), whose
-    surname it is when only one attendee has it."""
+    """The attendee whose full name or initials are ``text``, or, after a title ("Councillor
+    Athwal"), whose surname it is when only one attendee has it."""
     key = name_key(text)
     for i, a in enumerate(attendance):
         if name_key(a.name) == key:
             return i
+    if text.isupper() and text.isalpha() and 1 < len(text) <= 4:
+        # Initials, as the list gave them ("Tamara Barnett (TB)") or as the name spells them.
+        given = [i for i, a in enumerate(attendance) if a.initials == text]
+        spelled = [i for i, a in enumerate(attendance) if "".join(w[0] for w in a.name.split()).upper() == text]
+        for found in (given, spelled):
+            if len(found) == 1:
+                return found[0]
     if titled:
         matches = [i for i, a in enumerate(attendance) if name_key(a.name).split()[-1:] == key.split()[-1:]]
         if len(matches) == 1 and len(key.split()) == 1:
@@ -51,14 +59,19 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
                 return Actor("person", attendance[holder].name, attendance=holder, via=ent.text)
             return Actor("post", post.name, post.id, via=ent.text)
     words = [t for t in span if not (t.ent_type_ == HONORIFIC or t.is_stop or t.is_punct)]
-    if words:
-        text = span.doc[words[0].i : words[-1].i + 1].text
-        titled = any(t.ent_type_ in (HONORIFIC, POST) for t in span)
-        person = attendee_named(text, attendance, titled=titled)
-        if person is not None:
-            return Actor("person", attendance[person].name, attendance=person, via=span.text)
-        lexicon = load_lexicon()
-        not_names = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads
-        if all(t.ent_type_ == "PERSON" and t.lower_ not in not_names for t in words) and len(words) >= 2:
-            return Actor("person", text, via=span.text)
+    if not words:
+        return None
+    text = span.doc[words[0].i : words[-1].i + 1].text
+    titled = any(t.ent_type_ in (HONORIFIC, POST) for t in span)
+    person = attendee_named(text, attendance, titled=titled)
+    if person is not None:
+        return Actor("person", attendance[person].name, attendance=person, via=span.text)
+    lexicon = load_lexicon()
+    # A name the NER found that no list explains: a person unless it reads as a thing ("Victim Bill").
+    things = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads | load_keyphrase_words()["heads"]
+    if all(t.ent_type_ == "PERSON" and t.lower_ not in things for t in words) and len(words) >= 2:
+        return Actor("person", text, via=span.text)
+    if words[-1].text[:1].isupper() and (all(t.ent_type_ == "ORG" for t in words)
+                                         or words[-1].lower_ in lexicon.organisation_heads):
+        return Actor("organisation", text, via=span.text)
     return None

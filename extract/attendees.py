@@ -47,6 +47,7 @@ class _Draft:
     posts: list[PostRef] = field(default_factory=list)
     organisations: list[OrganisationRef] = field(default_factory=list)
     end: int = 0
+    initials: str | None = None
 
 
 def parse_attendees(doc: Doc, blocks: list[AttendanceBlock], gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Attendance, ...]:
@@ -56,7 +57,7 @@ def parse_attendees(doc: Doc, blocks: list[AttendanceBlock], gazetteer: Gazettee
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
         if span is None:
             continue
-        pieces = _join_phrases(doc, _split_words(doc, _pieces(doc, span.start, span.end), lexicon))
+        pieces = _join_phrases(doc, _split_words(doc, _pieces(doc, span.start, span.end), lexicon), lexicon)
         for draft in _assemble(doc, pieces, block.status, gazetteer, lexicon):
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
@@ -185,13 +186,19 @@ def _chunks(run: list[_Word]) -> list[list[_Word]]:
     return [run[:size], *rest]
 
 
-def _join_phrases(doc: Doc, pieces: list[_Piece]) -> list[_Piece]:
-    """"Head of" + Met + "Prosecutions" is one role in an organisation, not a role and an organisation."""
+def _join_phrases(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piece]:
+    """"Head of" + Met + "Prosecutions" is one role in an organisation, not a role and an organisation;
+    so is "LCJB" + "Business Manager"."""
     out: list[_Piece] = []
     k = 0
     while k < len(pieces):
         p = pieces[k]
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        if (p.kind == ORG and nxt is not None and nxt.kind == "other" and nxt.start == p.end
+                and any(t.text.casefold() in lexicon.role_heads for t in doc[nxt.start : nxt.end])):
+            out.append(_Piece("other", p.start, nxt.end, p.ref))
+            k += 2
+            continue
         if (p.kind == "other" and doc[p.end - 1].text.casefold() in _LINKING and nxt is not None
                 and nxt.kind == ORG and nxt.start == p.end):
             end, k = nxt.end, k + 2
@@ -228,7 +235,9 @@ def _assemble(doc: Doc, pieces: list[_Piece], status: Status, gazetteer: Gazette
         elif p.kind in (ORG, POST, "other"):
             previous = pieces[k - 1] if k > 0 else None
             if current is not None and on_line:
-                if not _is_initials(doc, pieces, k, current):
+                if _is_initials(doc, pieces, k, current):
+                    current.initials = doc[p.start : p.end].text.strip("()")
+                else:
                     _attach(doc, current, p, previous, gazetteer, lexicon)
                     current.end = p.end
             else:
@@ -350,6 +359,7 @@ def _freeze(doc: Doc, draft: _Draft, gazetteer: Gazetteer) -> Attendance:
         honorific=draft.honorific,
         posts=tuple(draft.posts),
         organisation=_best_organisation(draft, gazetteer),
+        initials=draft.initials,
     )
 
 
@@ -360,4 +370,5 @@ def _merge(first: Attendance, again: Attendance) -> Attendance:
         honorific=first.honorific or again.honorific,
         posts=first.posts or again.posts,
         organisation=first.organisation or again.organisation,
+        initials=first.initials or again.initials,
     )

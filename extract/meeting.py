@@ -22,7 +22,7 @@ from .statements import find_statements
 from .topic_mentions import find_topics
 from .topics import load_topic_scheme
 from .nlp import gazetteer_id
-from .records import AgendaItem, Document, Meeting, OrganisationRef, Span, Statement, TopicMention
+from .records import Actor, AgendaItem, Document, Meeting, OrganisationRef, Span, Statement, TopicMention
 
 __all__ = ["extract_meeting", "slug"]
 
@@ -66,7 +66,8 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
         if missing:
             warnings.append(f"{document.source}: {what} found")
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
-    statements = tuple(_with_topics(s, topics, items) for s in find_statements(doc, items, attendance, gazetteer))
+    statements = tuple(_with_topics(_body_as_actor(s, body, lexicon), topics, items)
+                       for s in find_statements(doc, items, attendance, gazetteer))
     key = f"{body.id or slug(body.name)}-{date.isoformat()}" if body and date else f"doc-{document.sha256[:12]}"
     return Meeting(
         id=key,
@@ -82,6 +83,14 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
         mentions=find_mentions(doc, items, attendance, gazetteer),
         warnings=tuple(warnings),
     )
+
+
+def _body_as_actor(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement:
+    """"The Board agreed...": a bare "Board" or "Committee" is the body that is meeting."""
+    actor = statement.actor
+    if body is None or actor.kind != "organisation" or actor.id or actor.name.casefold() not in lexicon.organisation_heads:
+        return statement
+    return replace(statement, actor=Actor("organisation", body.name, body.id, via=actor.via))
 
 
 def _with_topics(statement: Statement, topics: tuple[TopicMention, ...], items: tuple[AgendaItem, ...]) -> Statement:

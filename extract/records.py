@@ -83,6 +83,7 @@ class Attendance:
     honorific: str | None = None
     posts: tuple[PostRef, ...] = ()
     organisation: OrganisationRef | None = None
+    initials: str | None = None  # as the list gives them, "(SL)": minutes often name people so later
 
     @property
     def role(self) -> str | None:

@@ -54,6 +54,10 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
         return passive[0], purpose[0].lemma_
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ == "ROOT" and before is not None and before.dep_ == "ROOT" and before.pos_ in ("PROPN", "NOUN"):
+        # The small parser often cuts a sentence after an opening acronym: "TB | provided updates".
+        return before, None
     return None, None
 
 

@@ -119,7 +119,7 @@ def key_phrases(doc: Doc, start: int, end: int) -> list[tuple[int, int, str | No
         elif tok.text == "(" and i + 2 < end and doc[i + 2].text == ")" and doc[i + 1].text.isupper():
             acronym = doc[i + 1].text
             j = _acronym_start(doc, start, i, acronym)
-            if j is not None:
+            if j is not None and not _is_organisation(doc, j, i):
                 found.append((j, i, acronym))
         i += 1
     return found

@@ -104,10 +104,22 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _doubled_letter(a: str, b: str) -> bool:
+    """"Mat" and "Matt": one spelling doubles a letter of the other."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short for i in range(len(long_) - 1))
+
+
 def _spelling_variants(a: str, b: str) -> bool:
+    """Names that differ by one typo in one word: a swap, a dropped or doubled letter (Sturt / Strut,
+    Racheal / Rachael, Mat / Matt). Short words need the doubled letter: Tim and Tom are two people."""
     wa, wb = a.split(), b.split()
-    return len(wa) == len(wb) and len(wa) >= 2 and all(_edit_distance_at_most_one(x, y) for x, y in zip(wa, wb)) \
-        and sum(x != y for x, y in zip(wa, wb)) == 1 and all(len(x) > 3 for x, y in zip(wa, wb) if x != y)
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(differing) == 1 and _edit_distance_at_most_one(*differing[0]) and (
+        min(map(len, differing[0])) > 3 or _doubled_letter(*differing[0]))
 
 
 def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:

@@ -54,3 +54,20 @@ def test_rules_only_pipeline_finds_no_statements(parse, blank_nlp):
     m = parse(MEETING.format(text="The MPS noted the demand."), pipeline=blank_nlp)
     assert m.statements == ()
     assert [a.name for a in m.attendance] == ["Sophie Linden", "Neal Hazel"]
+
+
+def test_initials_and_the_board_resolve(parse):
+    m = parse(
+        "London Criminal Justice Board meeting minutes - 6 December 2022\n\nAttendees and apologies\n"
+        "- Tamara Barnett (TB) - MOPAC\n- Sophie Linden (SL) - Deputy Mayor\n\n2. Item 1 - Welcome and minutes\n"
+        "TB provided updates on the actions from the previous meeting.\n\nThe Board agreed the previous minutes.\n"
+    )
+    assert {(s.actor.name, s.verb) for s in m.statements} == {
+        ("Tamara Barnett", "provide"), ("London Criminal Justice Board", "agree")}
+    assert m.attendance[0].initials == "TB"
+
+
+def test_an_organisation_outside_the_gazetteer_can_speak(parse):
+    m = parse(MEETING.format(text="The Defence Community raised that the pink forms are no longer available."))
+    assert [(s.actor.kind, s.actor.name, s.actor.id) for s in m.statements] == [
+        ("organisation", "Defence Community", None)]

@@ -53,3 +53,11 @@ def test_one_letter_typo_merges_only_inside_one_organisation(parse):
 def test_two_spellings_at_one_meeting_are_two_people(parse):
     a = _meeting(parse, "1 May 2023", ["Claudia Sturt, YJB", "Claudia Strut, YJB"])
     assert len(resolve_people([a], load_gazetteer()).people) == 2
+
+
+def test_doubled_letter_in_a_short_name_merges_but_another_vowel_does_not(parse):
+    a = _meeting(parse, "1 May 2023", ["Mat Pickering, MOPAC", "Tim Smith, MOPAC"])
+    b = _meeting(parse, "1 June 2023", ["Matt Pickering, MOPAC", "Tom Smith, MOPAC"])
+    resolution = resolve_people([a, b], load_gazetteer())
+    assert resolution.person_of[(a.id, 0)] == resolution.person_of[(b.id, 0)]
+    assert resolution.person_of[(a.id, 1)] != resolution.person_of[(b.id, 1)]
