@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from collections import defaultdict
 from importlib import resources
 
 import networkx as nx
-import yaml
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pyvis.network import Network
 
-__all__ = ["html_network", "render_html", "CONTENT_SECURITY_POLICY"]
+from .viewer_data import styles
+
+__all__ = ["html_network", "render_html", "CONTENT_SECURITY_POLICY", "INITIAL_NODES"]
 
 # Everything the page needs is inline; nothing may be fetched, whatever a name in the minutes says.
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 )
 _VIS = "templates/lib/vis-9.1.2"
-
-
-@functools.cache
-def _styles() -> dict[str, dict]:
-    return yaml.safe_load((resources.files("exports") / "data" / "styles.yaml").read_text(encoding="utf-8"))
+# Beyond this many nodes the page opens on the most connected ones; search and filters show the rest.
+INITIAL_NODES = 600
 
 
 def _tooltip(data: dict) -> str:
-    lines = [f"{_styles()[data['type']]['label']}: {data['label']}"]
+    lines = [f"{styles()['nodes'][data['type']]['label']}: {data['label']}"]
     if data.get("date"):
         lines.append(f"Date: {data['date']}")
     if data.get("source"):
@@ -42,9 +39,9 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
     """A pyvis Network of the graph: nodes styled by type and sized by degree; parallel edges of one
     type merged into one edge that keeps every piece of evidence."""
     net = Network(height="100%", width="100%", directed=True)
-    styles = _styles()
+    kinds = styles()["nodes"]
     for node, data in graph.nodes(data=True):
-        style = styles[data["type"]]
+        style = kinds[data["type"]]
         net.add_node(node, label=data["label"], title=_tooltip(data), color=style["color"], shape=style["shape"],
                      kind=data["type"], font={"color": style.get("font", "#222222")}, size=round(8 + 4 * math.sqrt(graph.degree(node)), 1),
                      aliases=[*data.get("aliases", []), *data.get("variants", [])])
@@ -55,8 +52,12 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
         evidence = [f"{e['source']} [{e['start']}:{e['end']}]: {e['evidence']}" for e in edges if e.get("evidence")]
         net.add_edge(u, v, title="\n".join([kind.replace("_", " "), *evidence]), label="", kind=kind,
                      value=len(edges), arrows="to")
+    large = graph.number_of_nodes() > INITIAL_NODES
     net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
+        # Settle once, then the page freezes the layout; big graphs skip vis's slow clustering pass.
+        "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True, "iterations": 250 if large else 400,
+                                                                     "updateInterval": 50, "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
         "nodes": {"font": {"size": 14, "face": "sans-serif"}},
         "edges": {"color": {"color": "#b0b7bf", "highlight": "#34495e"}, "smooth": False, "scaling": {"min": 1, "max": 6}},
@@ -69,11 +70,13 @@ def _script_json(value) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(net: Network, title: str = "minutes-graph") -> str:
-    """The page for ``net``, with vis-network inlined from the pyvis package and no remote resource."""
+def render_html(net: Network, data: dict, title: str = "minutes-graph") -> str:
+    """The page for ``net`` and its ``page_data``, with vis-network inlined from the pyvis package
+    and no remote resource. Every string from the minutes reaches the page as JSON and is shown as text."""
     lib = resources.files("pyvis") / _VIS
     env = Environment(loader=PackageLoader("exports", "templates"), autoescape=select_autoescape(default=True))
-    styles = _styles()
+    kinds = styles()["nodes"]
+    counts = {kind: sum(n["kind"] == kind for n in net.nodes) for kind in kinds}
     return env.get_template("graph.html.j2").render(
         title=title,
         csp=CONTENT_SECURITY_POLICY,
@@ -81,8 +84,8 @@ def render_html(net: Network, title: str = "minutes-graph") -> str:
         vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8"),
         nodes=_script_json(net.nodes),
         edges=_script_json(net.edges),
-        options=_script_json(json.loads(net.options.to_json() if hasattr(net.options, "to_json") else json.dumps(net.options))),
-        legend=[(kind, s["label"], s["color"]) for kind, s in styles.items()
-                if any(n["kind"] == kind for n in net.nodes)],
-        counts={kind: sum(n["kind"] == kind for n in net.nodes) for kind in styles},
+        options=_script_json(net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())),
+        data=_script_json(data),
+        initial_nodes=INITIAL_NODES,
+        legend=[(kind, s["label"], s["color"], counts[kind]) for kind, s in kinds.items() if counts[kind]],
     )

@@ -20,6 +20,7 @@ class Lexicon:
     organisation_heads: frozenset[str]
     role_heads: frozenset[str]
     not_name_words: frozenset[str]
+    body_words: frozenset[str]
 
 
 @functools.cache

@@ -66,8 +66,8 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
         if missing:
             warnings.append(f"{document.source}: {what} found")
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
-    statements = tuple(_with_topics(_body_as_actor(s, body, lexicon), topics, items)
-                       for s in find_statements(doc, items, attendance, gazetteer))
+    found = (_body_as_actor(s, body, lexicon) for s in find_statements(doc, items, attendance, gazetteer))
+    statements = tuple(_with_topics(s, topics, items) for s in found if s is not None)
     key = f"{body.id or slug(body.name)}-{date.isoformat()}" if body and date else f"doc-{document.sha256[:12]}"
     return Meeting(
         id=key,
@@ -85,11 +85,15 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
     )
 
 
-def _body_as_actor(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement:
-    """"The Board agreed...": a bare "Board" or "Committee" is the body that is meeting."""
+def _body_as_actor(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement | None:
+    """"The Board agreed...": a bare "Board" or "Committee" is the body that is meeting; a bare
+    "Police" or "Service" names no one in particular, and the statement is dropped (None)."""
     actor = statement.actor
-    if body is None or actor.kind != "organisation" or actor.id or actor.name.casefold() not in lexicon.organisation_heads:
+    bare = actor.kind == "organisation" and not actor.id and actor.name.casefold() in lexicon.organisation_heads
+    if not bare:
         return statement
+    if body is None or actor.name.casefold() not in lexicon.body_words:
+        return None
     return replace(statement, actor=Actor("organisation", body.name, body.id, via=actor.via))
 
 

@@ -122,7 +122,8 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
         "graph.json": graph_to_json(graph),
         "graph.ttl": exports.turtle(dataset),
         "graph.trig": exports.trig(dataset),
-        "graph.html": exports.render_html(exports.html_network(graph), title=_page_title(ordered)),
+        "graph.html": exports.render_html(exports.html_network(graph), exports.page_data(graph),
+                                          title=_page_title(ordered)),
     }
     files_written = {name: exports.write_atomic(settings.out / name, text) for name, text in contents.items()}
     return BuildResult(ordered, resolution, graph, dataset, files_written, skipped, warnings, not is_trained(nlp))

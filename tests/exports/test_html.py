@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from exports import CONTENT_SECURITY_POLICY, html_network, render_html
+from exports import CONTENT_SECURITY_POLICY, html_network, page_data, render_html
 
 
 def test_page_loads_nothing_from_outside(seed_build):
@@ -29,7 +29,7 @@ def test_every_node_reaches_the_page(seed_build):
 def test_names_cannot_break_out_of_the_script(seed_build):
     g = seed_build.graph.copy()
     g.add_node("person:evil", type="person", label="</script><img src=x onerror=alert(1)>")
-    page = render_html(html_network(g), title="<b>t</b>")
+    page = render_html(html_network(g), page_data(g), title="<b>t</b>")
     assert "</script><img" not in page
     assert "<img src=x" not in page
     assert "&lt;b&gt;t&lt;/b&gt;" in page

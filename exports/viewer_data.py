@@ -1,0 +1,113 @@
+"""What graph.html needs beyond nodes and edges: details and evidence per node, filters, the matrix."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from importlib import resources
+
+import networkx as nx
+import yaml
+
+__all__ = ["styles", "page_data", "node_details", "discussion_matrix", "EVIDENCE_PER_NODE"]
+
+EVIDENCE_PER_NODE = 40
+EVIDENCE_PER_CELL = 6
+
+
+@functools.cache
+def styles() -> dict:
+    """The node styles and relation names of ``data/styles.yaml``."""
+    return yaml.safe_load((resources.files("exports") / "data" / "styles.yaml").read_text(encoding="utf-8"))
+
+
+def _evidence(graph: nx.MultiDiGraph, edge: dict, other: str) -> dict:
+    meeting = graph.nodes.get(edge["meeting"], {})
+    return {"kind": edge["type"], "text": " ".join(edge["evidence"].split()), "source": edge["source"],
+            "start": edge["start"], "end": edge["end"], "meeting": meeting.get("label"), "date": meeting.get("date"),
+            "other": graph.nodes[other]["label"]}
+
+
+def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
+    """Neighbours grouped by relation ("Represents": [...]) and the evidence behind the node's edges."""
+    relations = styles()["relations"]
+    facts: dict[str, list[str]] = defaultdict(list)
+    evidence = []
+    for direction, edges in ((0, graph.out_edges(node, data=True)), (1, graph.in_edges(node, data=True))):
+        for u, v, e in edges:
+            other = v if direction == 0 else u
+            name = relations.get(e["type"], [e["type"], e["type"]])[direction]
+            if graph.nodes[other]["label"] not in facts[name]:
+                facts[name].append(graph.nodes[other]["label"])
+            if e.get("evidence"):
+                evidence.append(_evidence(graph, e, other))
+    # One listing backs several edges (attended, represents, holds post): show it once.
+    evidence = list({(x["source"], x["start"], x["end"]): x for x in evidence}.values())
+    evidence.sort(key=lambda x: (x["date"] or "", x["source"], x["start"]))
+    data = graph.nodes[node]
+    header = [["Date", data["date"]]] if data.get("date") else []
+    header += [["Source", data["source"]]] if data.get("source") and data["type"] == "meeting" else []
+    also = [a for a in [*data.get("aliases", []), *data.get("variants", [])] if a != data["label"]]
+    header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
+    return {"facts": header + [[k, ", ".join(v)] for k, v in facts.items()], "evidence": evidence[:EVIDENCE_PER_NODE],
+            "more": max(0, len(evidence) - EVIDENCE_PER_NODE)}
+
+
+def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for node, data in graph.nodes(data=True):
+        if data["type"] == "meeting":
+            found[node].add(node)
+    for u, v, e in graph.edges(data=True):
+        if e.get("meeting") in graph:
+            found[u].add(e["meeting"])
+            found[v].add(e["meeting"])
+    return found
+
+
+def _organisation_scope(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """For each organisation: itself, its people, and what they and it attended, spoke on and raised."""
+    scope = {}
+    for org, data in graph.nodes(data=True):
+        if data["type"] != "organisation":
+            continue
+        people = {p for p, _, k in graph.in_edges(org, keys=True) if str(k).startswith("represents")}
+        members = {org} | people
+        reach = set(members)
+        for m in members:
+            reach.update(v for _, v, e in graph.out_edges(m, data=True)
+                         if e["type"] in ("attended", "sent_apologies", "holds_post", "speaks_on", "raises"))
+        if len(reach) > 1:
+            scope[org] = sorted(reach)
+    return scope
+
+
+def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
+    """Actors against topics: how often each actor raised each topic, and the sentences."""
+    cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for actor, topic, e in graph.edges(data=True):
+        if e["type"] == "raises":
+            cells[(actor, topic)].append(_evidence(graph, e, topic))
+    actors = [a for a, _ in Counter(a for (a, _), ev in cells.items() for _ in ev).most_common(top)]
+    topics = [t for t, _ in Counter(t for (_, t), ev in cells.items() for _ in ev).most_common(top)]
+    return {
+        "actors": [{"id": a, "label": graph.nodes[a]["label"], "kind": graph.nodes[a]["type"]} for a in actors],
+        "topics": [{"id": t, "label": graph.nodes[t]["label"]} for t in topics],
+        "cells": [{"actor": actors.index(a), "topic": topics.index(t), "count": len(ev),
+                   "evidence": ev[:EVIDENCE_PER_CELL]}
+                  for (a, t), ev in sorted(cells.items()) if a in actors and t in topics],
+    }
+
+
+def page_data(graph: nx.MultiDiGraph) -> dict:
+    """Everything the page's script reads, keyed by node id where it is per node."""
+    meetings = _node_meetings(graph)
+    meeting_list = sorted(((n, d) for n, d in graph.nodes(data=True) if d["type"] == "meeting"),
+                          key=lambda x: (x[1].get("date") or "", x[1]["label"]))
+    return {
+        "details": {n: node_details(graph, n) for n in graph.nodes},
+        "meetingsOf": {n: sorted(ms) for n, ms in meetings.items()},
+        "meetings": [{"id": n, "label": d["label"], "date": d.get("date")} for n, d in meeting_list],
+        "organisations": _organisation_scope(graph),
+        "matrix": discussion_matrix(graph),
+    }
