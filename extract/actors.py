@@ -71,7 +71,9 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
     things = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads | load_keyphrase_words()["heads"]
     if all(t.ent_type_ == "PERSON" and t.lower_ not in things for t in words) and len(words) >= 2:
         return Actor("person", text, via=span.text)
-    if words[-1].text[:1].isupper() and (all(t.ent_type_ == "ORG" for t in words)
-                                         or words[-1].lower_ in lexicon.organisation_heads):
+    # An organisation outside the gazetteer must say what it is: "Defence Community", "Local Authorities".
+    head = words[-1].lower_
+    if words[-1].text[:1].isupper() and (head in lexicon.organisation_heads or head.removesuffix("s") in lexicon.organisation_heads
+                                         or head.removesuffix("ies") + "y" in lexicon.organisation_heads):
         return Actor("organisation", text, via=span.text)
     return None

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from .actors import resolve_actor
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
+from .lexicon import load_lexicon
 from .meeting_text import item_spans
 from .records import AgendaItem, Attendance, Mention, Span
 
@@ -32,8 +33,8 @@ def find_mentions(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[At
         for ent in span.ents:
             if ent.label_ in (ORG, POST, "PERSON", HONORIFIC):
                 actor = resolve_actor(_with_name_after(doc, ent), attendance, gazetteer)
-                if actor is None:
-                    continue
+                if actor is None or (not actor.id and actor.name.casefold() in load_lexicon().organisation_heads):
+                    continue  # "the Board" alone names no one new
                 kind, name = actor.kind, actor.name
             elif ent.label_ in _PLACES:
                 actor, kind, name = None, "place", ent.text

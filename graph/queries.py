@@ -12,6 +12,7 @@ import networkx as nx
 from extract import MinutesGraphError, load_gazetteer, name_key
 
 __all__ = [
+    "neighbourhood", "NODE_KINDS",
     "UnknownName", "Evidence", "find_node", "who_discussed", "person_profile", "topic_profile",
     "organisation_profile", "PersonProfile", "TopicProfile", "OrganisationProfile",
 ]
@@ -107,7 +108,7 @@ def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...]) -> str:
     partial = exact or [n for n, d in candidates.items() if any(words <= set(_key(x).split()) for x in _names(d))]
     if len(partial) == 1:
         return partial[0]
-    what = " or ".join(kinds)
+    what = f"no {' or '.join(kinds)}" if len(kinds) <= 2 else "nothing"
     if partial:
         options = ", ".join(sorted(candidates[n]["label"] for n in partial)[:5])
         raise UnknownName(f"'{name}' matches several: {options}; say which")
@@ -116,7 +117,16 @@ def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...]) -> str:
     close += difflib.get_close_matches(wanted, [_key(x) for x in labels], n=3, cutoff=0.6)
     shown = list(dict.fromkeys(candidates[labels[c]]["label"] for c in close if c in labels))
     hint = f"; did you mean {', '.join(shown)}?" if shown else ""
-    raise UnknownName(f"no {what} called '{name}' in the graph{hint}")
+    raise UnknownName(f"{what} called '{name}' in the graph{hint}")
+
+
+NODE_KINDS = ("person", "organisation", "topic", "meeting", "post", "place", "item")
+
+
+def neighbourhood(graph: nx.MultiDiGraph, name: str, radius: int = 1) -> tuple[str, nx.MultiDiGraph]:
+    """The node ``name`` names (of any kind) and the subgraph of everything within ``radius`` edges."""
+    node = find_node(graph, name, NODE_KINDS)
+    return node, nx.ego_graph(graph, node, radius=radius, undirected=True).copy()
 
 
 def _date(graph: nx.MultiDiGraph, meeting: str) -> str | None:

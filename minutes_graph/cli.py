@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+import exports
 import graph as queries
 from extract import MinutesGraphError
 
@@ -90,12 +91,9 @@ def query_options(command):
     @click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many rows in rankings.")
     @functools.wraps(command)
     def wrapper(graph_file: Path, as_json: bool, top: int, **kwargs):
+        g = _load_graph(graph_file)
         try:
-            text = graph_file.read_text(encoding="utf-8")
-        except OSError as e:
-            raise click.ClickException(f"cannot read {graph_file} ({e.strerror}): run 'minutes-graph build' first") from e
-        try:
-            answer, render = command(queries.graph_from_json(text, str(graph_file)), top=top, **kwargs)
+            answer, render = command(g, top=top, **kwargs)
         except MinutesGraphError as e:
             raise click.ClickException(str(e)) from e
         click.echo(json.dumps(dataclasses.asdict(answer) if dataclasses.is_dataclass(answer) else answer,
@@ -143,6 +141,39 @@ def org_command(g, name: str, top: int):
 def stats_command(g, top: int):
     """The most central people and organisations, and the topic timeline across meetings."""
     return queries.graph_stats(g, top), report.stats_text
+
+
+@cli.command("view")
+@click.argument("name")
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("out/graph.json"), show_default=True, help="graph.json written by 'build'.")
+@click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 4),
+              help="How many steps from the node to include.")
+@click.option("--page", "page", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the page (default: view-NAME.html beside the graph file).")
+def view_command(name: str, graph_file: Path, radius: int, page: Path | None) -> None:
+    """Write an interactive page of one node's neighbourhood: a person, organisation, topic or meeting."""
+    g = _load_graph(graph_file)
+    try:
+        node, sub = queries.neighbourhood(g, name, radius)
+    except MinutesGraphError as e:
+        raise click.ClickException(str(e)) from e
+    label = g.nodes[node]["label"]
+    target = page or graph_file.parent / f"view-{node.partition(':')[2].replace('/', '-')}.html"
+    html = exports.render_html(exports.html_network(sub), exports.page_data(sub), title=f"minutes-graph: {label}")
+    exports.write_atomic(target, html)
+    click.echo(f"Wrote {target}: {label} and {sub.number_of_nodes() - 1} nodes within {radius} step(s)")
+
+
+def _load_graph(graph_file: Path):
+    try:
+        text = graph_file.read_text(encoding="utf-8")
+    except OSError as e:
+        raise click.ClickException(f"cannot read {graph_file} ({e.strerror}): run 'minutes-graph build' first") from e
+    try:
+        return queries.graph_from_json(text, str(graph_file))
+    except MinutesGraphError as e:
+        raise click.ClickException(str(e)) from e
 
 
 def main() -> None:
