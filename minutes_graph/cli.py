@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import functools
 import json
@@ -10,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import click
+from rdflib import Dataset
+from rdflib import plugin as rdflib_plugin
 from tqdm import tqdm
 
 import exports
@@ -38,6 +41,10 @@ def _summary(result: BuildResult) -> str:
     ]
     folder = next(iter(result.files.values())).parent
     lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))
+    if result.store is not None:
+        s = result.store
+        lines.append(f"Store {folder}/store/: {len(s.replaced)} named graphs replaced, {len(s.unchanged)} unchanged"
+                     + (f", {len(s.removed)} removed" if s.removed else "") + ".")
     return "\n".join(lines)
 
 
@@ -174,6 +181,90 @@ def _load_graph(graph_file: Path):
         return queries.graph_from_json(text, str(graph_file))
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
+
+
+@cli.command("validate")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/graph.ttl"))
+@click.option("--most", default=50, show_default=True, type=click.IntRange(1), help="Problems to list at most.")
+def validate_command(path: Path, most: int) -> None:
+    """Check an RDF output (default out/graph.ttl; also .trig, .nt, .jsonld) against the model's SHACL shapes."""
+    try:
+        data = Dataset()
+        data.parse(str(path), format=_RDF_FORMATS.get(path.suffix.lower()))
+    except FileNotFoundError as e:
+        raise click.ClickException(f"{path}: no such file; run 'minutes-graph build' first") from e
+    except (ValueError, SyntaxError, rdflib_plugin.PluginException) as e:
+        raise click.ClickException(f"{path}: not readable RDF ({str(e).splitlines()[0][:200]})") from e
+    union = queries.union_graph(data)
+    result = queries.validate_graph(union)
+    if result.conforms:
+        click.echo(f"{path}: conforms to the minutes-graph shapes ({len(union)} triples)")
+        return
+    for problem in result.problems[:most]:
+        click.echo(problem)
+    more = len(result.problems) - most
+    raise click.ClickException(f"{path}: {len(result.problems)} violation(s) of the shapes"
+                               + (f", {more} not listed" if more > 0 else ""))
+
+
+_RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
+                ".json": "json-ld", ".rdf": "xml", ".xml": "xml"}
+
+
+def _print_table(result, output: str) -> None:
+    if output == "json":
+        click.echo(json.dumps([dict(zip(result.columns, row)) for row in result.rows], indent=1, ensure_ascii=False))
+    elif output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+    else:
+        click.echo(report.table(result.columns, [[" ".join(str(c).split()) if c else c for c in r] for r in result.rows]))
+        click.echo(f"  ({len(result.rows)} rows)")
+
+
+@cli.command("sparql")
+@click.argument("query")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/store"),
+              show_default=True, help="The embedded store a build wrote.")
+@click.option("--query-endpoint", metavar="URL", default=None, help="Ask this SPARQL endpoint instead of the store.")
+@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="How to print the answer.")
+def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, output: str) -> None:
+    """Run SPARQL: QUERY is the text, a .rq file, or a shipped question
+    (who-discussed, attendance, memberships, topics-by-meeting, co-attendance)."""
+    try:
+        sparql = queries.resolve_query(query)
+        if query_endpoint:
+            result = queries.query_endpoint(query_endpoint, sparql, queries.auth_headers())
+        else:
+            result = queries.query_store(store_dir, sparql)
+    except MinutesGraphError as e:
+        raise click.ClickException(str(e)) from e
+    _print_table(result, output)
+
+
+@cli.command("push")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol URL: .../store (Oxigraph), .../DATASET/data (Fuseki), ...")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/store"),
+              show_default=True, help="The embedded store whose named graphs are sent.")
+@click.option("--retries", default=3, show_default=True, type=click.IntRange(0, 10),
+              help="Tries again after a connection error or a 5xx answer, waiting longer each time.")
+def push_command(endpoint: str, store_dir: Path, retries: int) -> None:
+    """Send every named graph of the store to a shared triple store, replacing each graph whole.
+
+    Credentials come from MINUTES_GRAPH_TOKEN (bearer) or MINUTES_GRAPH_USER and MINUTES_GRAPH_PASSWORD.
+    """
+    if not store_dir.exists():
+        raise click.ClickException(f"{store_dir}: no store here; run 'minutes-graph build' first")
+    try:
+        graphs = queries.store_graphs(store_dir)
+        result = queries.push_graphs(graphs, endpoint, queries.auth_headers(), retries=retries)
+    except MinutesGraphError as e:
+        raise click.ClickException(str(e)) from e
+    retried = sum(t > 1 for t in result.tries.values())
+    click.echo(f"Pushed {len(result.pushed)} named graphs to {endpoint}" + (f" ({retried} after retries)" if retried else ""))
 
 
 def main() -> None:

@@ -13,11 +13,14 @@ from rdflib import Dataset
 import exports
 from extract import (SUFFIXES, DocumentError, Meeting, MinutesGraphError, extract_meetings, is_trained,
                      load_gazetteer, load_pipeline, read_document)
-from graph import Resolution, build_graph, graph_to_json, resolve_people, to_dataset
+from graph import (Resolution, StoreSync, build_graph, graph_to_json, named_graphs_ntriples, resolve_people,
+                   sync_store, to_dataset)
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "collect_inputs", "build", "OUTPUT_FILES"]
 
-OUTPUT_FILES = ("meetings.json", "graph.json", "graph.ttl", "graph.trig", "graph.html")
+OUTPUT_FILES = ("meetings.json", "graph.json", "graph.ttl", "graph.trig", "graph.jsonld", "graph.nt",
+                "graph.graphml", "nodes.csv", "edges.csv", "graph.html")
+STORE = "store"
 
 
 class BuildError(MinutesGraphError):
@@ -42,6 +45,7 @@ class BuildResult:
     graph: nx.MultiDiGraph
     dataset: Dataset
     files: dict[str, Path]
+    store: StoreSync | None = None
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules_only: bool = False
@@ -122,11 +126,18 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
         "graph.json": graph_to_json(graph),
         "graph.ttl": exports.turtle(dataset),
         "graph.trig": exports.trig(dataset),
+        "graph.jsonld": exports.jsonld(dataset),
+        "graph.nt": exports.ntriples(dataset),
+        "graph.graphml": exports.graphml(graph),
+        "nodes.csv": exports.nodes_csv(graph),
+        "edges.csv": exports.edges_csv(graph),
         "graph.html": exports.render_html(exports.html_network(graph), exports.page_data(graph),
                                           title=_page_title(ordered)),
     }
     files_written = {name: exports.write_atomic(settings.out / name, text) for name, text in contents.items()}
-    return BuildResult(ordered, resolution, graph, dataset, files_written, skipped, warnings, not is_trained(nlp))
+    store = sync_store(settings.out / STORE, named_graphs_ntriples(dataset))
+    return BuildResult(ordered, resolution, graph, dataset, files_written, store, skipped, warnings,
+                       not is_trained(nlp))
 
 
 def _page_title(meetings: Sequence[Meeting]) -> str:

@@ -1,0 +1,106 @@
+"""A shared triple store over HTTP: push named graphs with the Graph Store Protocol, query with SPARQL.
+
+Works with any SPARQL 1.1 endpoint (Oxigraph server, Apache Jena Fuseki, GraphDB, Amazon Neptune).
+Credentials come from the environment and are never printed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from extract import MinutesGraphError
+
+from .store import QueryResult
+
+__all__ = ["RemoteError", "PushReport", "auth_headers", "push_graphs", "query_endpoint", "CREDENTIAL_VARIABLES"]
+
+CREDENTIAL_VARIABLES = ("MINUTES_GRAPH_TOKEN", "MINUTES_GRAPH_USER", "MINUTES_GRAPH_PASSWORD")
+
+
+class RemoteError(MinutesGraphError):
+    """The endpoint refused a request or could not be reached; the message says which and why."""
+
+
+@dataclass
+class PushReport:
+    """Named graphs sent, and how many tries each took."""
+
+    pushed: list[str] = field(default_factory=list)
+    tries: dict[str, int] = field(default_factory=dict)
+
+
+def auth_headers(env: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """A bearer token from MINUTES_GRAPH_TOKEN, else HTTP basic from MINUTES_GRAPH_USER/PASSWORD."""
+    if env.get("MINUTES_GRAPH_TOKEN"):
+        return {"Authorization": f"Bearer {env['MINUTES_GRAPH_TOKEN']}"}
+    if env.get("MINUTES_GRAPH_USER"):
+        pair = f"{env['MINUTES_GRAPH_USER']}:{env.get('MINUTES_GRAPH_PASSWORD', '')}".encode()
+        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+    return {}
+
+
+def _graph_url(endpoint: str, iri: str) -> str:
+    joiner = "&" if urllib.parse.urlsplit(endpoint).query else "?"
+    return f"{endpoint}{joiner}graph={urllib.parse.quote(iri, safe='')}"
+
+
+def _send(request: urllib.request.Request, what: str, retries: int, backoff: float, timeout: float,
+          sleep: Callable[[float], None]) -> tuple[bytes, int]:
+    """The response body and the number of tries; connection errors and 5xx answers are retried."""
+    for attempt in range(1, retries + 2):
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - user's endpoint
+                return response.read(), attempt
+        except urllib.error.HTTPError as e:
+            if e.code in (401, 403):
+                raise RemoteError(f"{what}: the endpoint refused the credentials (HTTP {e.code}); "
+                                  f"set MINUTES_GRAPH_TOKEN or MINUTES_GRAPH_USER and MINUTES_GRAPH_PASSWORD") from e
+            if e.code < 500 or attempt > retries:
+                raise RemoteError(f"{what}: the endpoint answered HTTP {e.code} {e.reason}") from e
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as e:
+            if attempt > retries:
+                reason = getattr(e, "reason", e)
+                raise RemoteError(f"{what}: cannot reach the endpoint ({reason}) after {attempt} tries") from e
+        sleep(backoff * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")
+
+
+def push_graphs(graphs: Mapping[str, str], endpoint: str, headers: Mapping[str, str] | None = None,
+                retries: int = 3, backoff: float = 0.5, timeout: float = 60,
+                sleep: Callable[[float], None] = time.sleep) -> PushReport:
+    """PUT each named graph (IRI to N-Triples) to the Graph Store endpoint, replacing it whole, so a
+    second push of the same graphs changes nothing. Stops at the first graph that cannot be sent."""
+    report = PushReport()
+    for iri, text in sorted(graphs.items()):
+        request = urllib.request.Request(_graph_url(endpoint, iri), data=text.encode("utf-8"), method="PUT",
+                                         headers={"Content-Type": "application/n-triples", **(headers or {})})
+        _, tries = _send(request, f"PUT <{iri}> to {endpoint}", retries, backoff, timeout, sleep)
+        report.pushed.append(iri)
+        report.tries[iri] = tries
+    return report
+
+
+def query_endpoint(endpoint: str, sparql: str, headers: Mapping[str, str] | None = None,
+                   retries: int = 3, backoff: float = 0.5, timeout: float = 60,
+                   sleep: Callable[[float], None] = time.sleep) -> QueryResult:
+    """Run a SELECT or ASK query on a SPARQL endpoint and read the JSON results as a table."""
+    request = urllib.request.Request(endpoint, data=sparql.encode("utf-8"), method="POST", headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json", **(headers or {})})
+    body, _ = _send(request, f"query {endpoint}", retries, backoff, timeout, sleep)
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError as e:
+        raise RemoteError(f"query {endpoint}: the answer is not SPARQL JSON results") from e
+    if "boolean" in data:
+        return QueryResult(("answer",), ((str(data["boolean"]).lower(),),))
+    columns = tuple(data["head"]["vars"])
+    return QueryResult(columns, tuple(tuple(b.get(c, {}).get("value") for c in columns)
+                                      for b in data["results"]["bindings"]))

@@ -1,0 +1,115 @@
+"""The embedded triple store (Oxigraph, on disk): one named graph per meeting, replaced only when it changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from extract import MinutesGraphError
+
+__all__ = ["StoreError", "StoreSync", "QueryResult", "named_graphs_ntriples", "sync_store", "query_store",
+           "store_graphs", "result_from_solutions"]
+
+
+class StoreError(MinutesGraphError):
+    """The store could not be opened, written or queried; the message says why."""
+
+
+@dataclass
+class StoreSync:
+    """What a sync did to each named graph."""
+
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A SPARQL answer as a table (an ASK answer is one column 'answer'; CONSTRUCT gives s, p, o)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+
+def named_graphs_ntriples(ds: Dataset) -> dict[str, str]:
+    """Each non-empty named graph of the dataset as N-Triples text, keyed by its IRI."""
+    return {str(g.identifier): g.serialize(format="nt") for g in ds.graphs()
+            if len(g) and str(g.identifier) != "urn:x-rdflib:default"}
+
+
+def _open(path: Path, read_only: bool = False) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        if "lock" in str(e).casefold():
+            raise StoreError(f"{path}: the store is being written by another process; try again when it is done") from e
+        raise StoreError(f"{path}: cannot open the store ({e})") from e
+
+
+def _as_stored(text: str | bytes) -> set:
+    """The triples of N-Triples text as Oxigraph stores them: it writes a derived integer type such as
+    xsd:nonNegativeInteger back as xsd:integer, so text is compared after the same round trip."""
+    memory = ox.Store()
+    memory.load(text, format=ox.RdfFormat.N_TRIPLES)
+    return {(q.subject, q.predicate, q.object) for q in memory}
+
+
+def store_graphs(path: Path) -> dict[str, str]:
+    """Each named graph in the store at ``path`` as N-Triples text."""
+    store = _open(path, read_only=True)
+    return {g.value: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode("utf-8")
+            for g in store.named_graphs()}
+
+
+def sync_store(path: Path, graphs: dict[str, str]) -> StoreSync:
+    """Make the store at ``path`` hold exactly ``graphs`` (IRI to N-Triples): a graph whose triples
+    changed is replaced whole, one that did not is left alone, one no longer built is removed."""
+    path.mkdir(parents=True, exist_ok=True)
+    store = _open(path)
+    report = StoreSync()
+    present = {g.value: g for g in store.named_graphs()}
+    for iri, text in sorted(graphs.items()):
+        name = ox.NamedNode(iri)
+        if iri in present:
+            current = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            if _as_stored(current) == _as_stored(text):
+                report.unchanged.append(iri)
+                continue
+            store.remove_graph(name)
+        store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        report.replaced.append(iri)
+    for iri in sorted(set(present) - set(graphs)):
+        store.remove_graph(present[iri])
+        report.removed.append(iri)
+    store.flush()
+    return report
+
+
+def _text(term) -> str | None:
+    return None if term is None else term.value
+
+
+def result_from_solutions(answer) -> QueryResult:
+    """Any pyoxigraph query answer as a QueryResult."""
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult(("answer",), ((str(bool(answer)).lower(),),))
+    if isinstance(answer, ox.QueryTriples):
+        return QueryResult(("subject", "predicate", "object"),
+                           tuple((_text(t.subject), _text(t.predicate), _text(t.object)) for t in answer))
+    columns = tuple(v.value for v in answer.variables)
+    return QueryResult(columns, tuple(tuple(_text(s[c]) for c in columns) for s in answer))
+
+
+def query_store(path: Path, sparql: str) -> QueryResult:
+    """Run SPARQL over the store, all named graphs seen as one default graph."""
+    if not path.exists():
+        raise StoreError(f"{path}: no store here; run 'minutes-graph build' first")
+    store = _open(path, read_only=True)
+    try:
+        return result_from_solutions(store.query(sparql, use_default_graph_as_union=True))
+    except SyntaxError as e:
+        raise StoreError(f"SPARQL syntax error: {e}") from e

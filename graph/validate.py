@@ -1,0 +1,51 @@
+"""SHACL validation of the RDF output against the shapes of the model (``data/shapes.ttl``)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph
+from rdflib.namespace import SH
+
+from .namespaces import load_namespaces
+
+__all__ = ["Validation", "load_shapes", "validate_graph"]
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Whether a graph conforms, and one line per problem: focus node, property, message."""
+
+    conforms: bool
+    problems: tuple[str, ...]
+
+
+@functools.cache
+def _shapes_text() -> str:
+    mg = load_namespaces().prefixes["mg"]
+    body = (resources.files("graph") / "data" / "shapes.ttl").read_text(encoding="utf-8")
+    return f"@prefix mg: <{mg}> .\n{body}"
+
+
+def load_shapes() -> Graph:
+    """The shapes graph."""
+    return Graph().parse(data=_shapes_text(), format="turtle")
+
+
+def _short(graph: Graph, term) -> str:
+    return term.n3(graph.namespace_manager)
+
+
+def validate_graph(data: Graph) -> Validation:
+    """Validate ``data`` (all named graphs merged) against the shapes."""
+    conforms, report, _ = shacl_validate(data, shacl_graph=load_shapes(), inference="none", advanced=False)
+    problems = []
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        problems.append(f"{_short(data, focus)}: {_short(data, path) if path else '-'}: {message}")
+    return Validation(bool(conforms), tuple(sorted(problems)))

@@ -1,0 +1,95 @@
+"""Linked data: SHACL validation, the other RDF formats, GraphML, CSV, and the embedded store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib.compare import isomorphic
+
+from exports import edges_csv, graphml, jsonld, nodes_csv, ntriples
+from graph import (load_namespaces, named_graphs_ntriples, query_store, resolve_query, shipped_queries, sync_store,
+                   union_graph, validate_graph)
+
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+
+
+@pytest.fixture(scope="module")
+def union(seed_build):
+    return union_graph(seed_build.dataset)
+
+
+def test_seed_build_conforms_to_the_shapes(union):
+    result = validate_graph(union)
+    assert result.conforms, result.problems[:5]
+
+
+def test_broken_graph_fails_with_the_right_messages(union):
+    broken = Graph() + union
+    mg = load_namespaces().prefixes["mg"]
+    sophie = URIRef(load_namespaces().default_base + "person/sophie-linden")
+    broken.remove((sophie, FOAF.name, None))
+    attendance = next(broken.subjects(RDF.type, URIRef(f"{mg}Attendance")))
+    broken.add((attendance, URIRef(f"{mg}status"), URIRef(f"{mg}Maybe")))
+    result = validate_graph(broken)
+    assert not result.conforms
+    assert any(p.endswith("foaf:name: a person has exactly one foaf:name") and "sophie-linden" in p
+               for p in result.problems)
+    assert any("an attendance's mg:status is mg:Present or mg:Apologies" in p for p in result.problems)
+
+
+@pytest.mark.parametrize(("writer", "fmt"), [(jsonld, "json-ld"), (ntriples, "nt")])
+def test_rdf_formats_round_trip(seed_build, union, writer, fmt):
+    assert isomorphic(Graph().parse(data=writer(seed_build.dataset), format=fmt), union)
+
+
+def test_jsonld_has_a_context(seed_build):
+    data = json.loads(jsonld(seed_build.dataset))
+    assert data["@context"]["org"] == "http://www.w3.org/ns/org#"
+
+
+def test_graphml_reads_back_for_gephi(seed_build):
+    back = nx.read_graphml(io.StringIO(graphml(seed_build.graph)))
+    assert back.number_of_nodes() == seed_build.graph.number_of_nodes()
+    assert back.number_of_edges() == seed_build.graph.number_of_edges()
+    assert back.nodes["person:sophie-linden"]["label"] == "Sophie Linden"
+
+
+def test_csv_tables(seed_build):
+    nodes = list(csv.DictReader(io.StringIO(nodes_csv(seed_build.graph))))
+    edges = list(csv.DictReader(io.StringIO(edges_csv(seed_build.graph))))
+    assert len(nodes) == seed_build.graph.number_of_nodes()
+    assert len(edges) == seed_build.graph.number_of_edges()
+    sophie = next(r for r in nodes if r["id"] == "person:sophie-linden")
+    assert sophie["type"] == "person"
+    said = [e for e in edges if e["source_node"] == "person:sophie-linden" and e["type"] == "speaks_on"]
+    assert said[0]["evidence"].startswith("The DMPC updated")
+
+
+def test_store_replaces_only_the_changed_meeting(seed_build, tmp_path):
+    graphs = named_graphs_ntriples(seed_build.dataset)
+    first = sync_store(tmp_path / "store", graphs)
+    assert len(first.replaced) == 3 and not first.unchanged
+    meeting = next(iri for iri in graphs if iri.endswith("lcrb-2023-07-12"))
+    changed = {**graphs, meeting: graphs[meeting] + '<https://x.org/a> <https://x.org/b> "c" .\n'}
+    second = sync_store(tmp_path / "store", changed)
+    assert second.replaced == [meeting]
+    assert len(second.unchanged) == 2
+    dropped = {k: v for k, v in changed.items() if k != meeting}
+    assert sync_store(tmp_path / "store", dropped).removed == [meeting]
+
+
+def test_shipped_questions_run_on_the_embedded_store(seed_build):
+    store = seed_build.files["graph.ttl"].parent / "store"
+    answers = {name: query_store(store, resolve_query(name)) for name in shipped_queries()}
+    assert set(answers) == {"who-discussed", "attendance", "memberships", "topics-by-meeting", "co-attendance"}
+    attendance = answers["attendance"]
+    assert len(attendance.rows) == sum(len(m.attendance) for m in seed_build.meetings)
+    who = answers["who-discussed"]
+    row = dict(zip(who.columns, next(r for r in who.rows if r[who.columns.index("actor")] == "Sophie Linden")))
+    assert row["topic"] == "London Policing Board" and row["date"] == "2023-07-12"
+    assert all(all(cell is not None for cell in r[:2]) for r in answers["co-attendance"].rows)

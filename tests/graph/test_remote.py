@@ -1,0 +1,89 @@
+"""Pushing to and querying a real Oxigraph server; clean failures on a wrong port, a 401 and a 500."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from graph import (RemoteError, auth_headers, named_graphs_ntriples, push_graphs, query_endpoint, resolve_query,
+                   query_store)
+from minutes_graph.cli import cli
+
+COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+def counts(base: str) -> dict[str, int]:
+    result = query_endpoint(f"{base}/query", COUNT)
+    return {g: int(n) for g, n in result.rows}
+
+
+def test_push_is_idempotent_and_replaces_only_the_changed_meeting(seed_build, oxigraph_server):
+    graphs = named_graphs_ntriples(seed_build.dataset)
+    report = push_graphs(graphs, f"{oxigraph_server}/store")
+    assert sorted(report.pushed) == sorted(graphs)
+    first = counts(oxigraph_server)
+    assert sum(first.values()) >= len(seed_build.dataset)
+    push_graphs(graphs, f"{oxigraph_server}/store")
+    assert counts(oxigraph_server) == first
+    meeting = next(iri for iri in graphs if iri.endswith("lcrb-2021-07-06"))
+    lines = graphs[meeting].splitlines(keepends=True)
+    push_graphs({**graphs, meeting: "".join(lines[:-1])}, f"{oxigraph_server}/store")
+    after = counts(oxigraph_server)
+    assert after[meeting] == first[meeting] - 1
+    assert {g: n for g, n in after.items() if g != meeting} == {g: n for g, n in first.items() if g != meeting}
+
+
+def test_shipped_questions_answer_the_same_on_the_server(seed_build, oxigraph_server):
+    push_graphs(named_graphs_ntriples(seed_build.dataset), f"{oxigraph_server}/store")
+    store = seed_build.files["graph.ttl"].parent / "store"
+    for name in ("attendance", "memberships", "who-discussed"):
+        local = query_store(store, resolve_query(name))
+        remote = query_endpoint(f"{oxigraph_server}/query", resolve_query(name))
+        assert remote == local, name
+    cli_answer = CliRunner().invoke(cli, ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                          "--query-endpoint", f"{oxigraph_server}/query", "--format", "csv"])
+    assert cli_answer.exit_code == 0, cli_answer.output
+    assert int(cli_answer.output.splitlines()[1]) == sum(counts(oxigraph_server).values())
+
+
+def test_cli_push_end_to_end_keeps_credentials_secret(seed_build, oxigraph_server, monkeypatch):
+    monkeypatch.setenv("MINUTES_GRAPH_TOKEN", "s3cret-token")
+    store = seed_build.files["graph.ttl"].parent / "store"
+    result = CliRunner().invoke(cli, ["push", "--endpoint", f"{oxigraph_server}/store", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Pushed 3 named graphs to {oxigraph_server}/store\n"
+    assert "s3cret" not in result.output
+
+
+def test_wrong_port_fails_cleanly_after_retries():
+    waits = []
+    with pytest.raises(RemoteError, match=r"cannot reach the endpoint .* after 3 tries$"):
+        push_graphs({"https://x.org/g": ""}, "http://127.0.0.1:9/store", retries=2, sleep=waits.append)
+    assert waits == [0.5, 1.0]
+
+
+def test_401_is_not_retried_and_says_what_to_set(scripted_server, monkeypatch):
+    scripted_server.script = [401]
+    monkeypatch.setenv("MINUTES_GRAPH_USER", "analyst")
+    monkeypatch.setenv("MINUTES_GRAPH_PASSWORD", "pw")
+    url = f"http://127.0.0.1:{scripted_server.server_port}/store"
+    with pytest.raises(RemoteError, match=r"refused the credentials \(HTTP 401\); set MINUTES_GRAPH_TOKEN"):
+        push_graphs({"https://x.org/g": ""}, url, auth_headers(), sleep=lambda s: None)
+    assert len(scripted_server.seen) == 1
+    assert scripted_server.seen[0][1].startswith("Basic ")
+
+
+def test_5xx_is_retried_then_succeeds(scripted_server):
+    scripted_server.script = [500, 503]
+    url = f"http://127.0.0.1:{scripted_server.server_port}/store"
+    report = push_graphs({"https://x.org/g": "<https://x.org/a> <https://x.org/b> <https://x.org/c> .\n"}, url,
+                         sleep=lambda s: None)
+    assert report.tries == {"https://x.org/g": 3}
+    assert scripted_server.seen[0][0] == "/store?graph=https%3A%2F%2Fx.org%2Fg"
+
+
+def test_5xx_every_time_fails_with_the_status(scripted_server):
+    scripted_server.script = [500] * 5
+    url = f"http://127.0.0.1:{scripted_server.server_port}/store"
+    with pytest.raises(RemoteError, match=r"answered HTTP 500"):
+        push_graphs({"https://x.org/g": ""}, url, retries=2, sleep=lambda s: None)
