@@ -26,10 +26,16 @@ __all__ = [
 
 
 def extract_meetings(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[Meeting | DocumentError]:
-    """Each document's Meeting, or the DocumentError that says why it is not one, in input order."""
+    """Each document's Meeting, or the DocumentError that says why it is not one, in input order.
+
+    A fault of ours on one document is reported as that document's error, so the others still build.
+    """
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
             yield extract_meeting(document, doc)
         except DocumentError as e:
             yield e
+        except Exception as e:  # noqa: BLE001 - reported below as this document's error, never lost
+            yield DocumentError(f"{document.source}: could not be read ({type(e).__name__}: {e}); "
+                                "please report this with the file")
