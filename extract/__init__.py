@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from .documents import MAX_BYTES, SUFFIXES, document_from_bytes, read_document
 from .errors import DocumentError, MinutesGraphError, ModelError
+from .fetch import is_url
 from .gazetteer import Gazetteer, load_gazetteer
 from .meeting import extract_meeting, slug
 from .names import name_key
@@ -20,22 +21,23 @@ __all__ = [
     "Actor", "Concept", "Mention", "Statement", "TopicMention", "TopicScheme", "load_topic_scheme",
     "AgendaItem", "Attendance", "Document", "DocumentError", "Gazetteer", "MAX_BYTES", "Meeting",
     "MinutesGraphError", "ModelError", "OrganisationRef", "PostRef", "SUFFIXES", "Span",
-    "document_from_bytes", "extract_meeting", "extract_meetings", "is_trained", "load_gazetteer",
+    "document_from_bytes", "extract_meeting", "is_url", "extract_meetings", "is_trained", "load_gazetteer",
     "load_pipeline", "name_key", "read_document", "slug",
 ]
 
 
-def extract_meetings(documents: Iterable[Document], nlp: Language, batch_size: int = 16) -> Iterator[Meeting | DocumentError]:
-    """Each document's Meeting, or the DocumentError that says why it is not one, in input order.
+def extract_meetings(documents: Iterable[Document], nlp: Language,
+                     batch_size: int = 16) -> Iterator[tuple[Document, Meeting | DocumentError]]:
+    """Each document with its Meeting, or the DocumentError that says why it is not one, in input order.
 
     A fault of ours on one document is reported as that document's error, so the others still build.
     """
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
-            yield extract_meeting(document, doc)
+            yield document, extract_meeting(document, doc)
         except DocumentError as e:
-            yield e
+            yield document, e
         except Exception as e:  # noqa: BLE001 - reported below as this document's error, never lost
-            yield DocumentError(f"{document.source}: could not be read ({type(e).__name__}: {e}); "
-                                "please report this with the file")
+            yield document, DocumentError(f"{document.source}: could not be read ({type(e).__name__}: {e}); "
+                                          "please report this with the file")

@@ -322,7 +322,9 @@ def _attach(doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazette
         len(words) == 1 and words[0].text.casefold() not in lexicon.role_heads
     )
     if is_org and not any(w in lexicon.role_heads for w in folded):
-        draft.organisations.append(OrganisationRef(name=text, span=_span(doc, p.start, p.end)))
+        known = gazetteer.find_by_tail(text)
+        name = gazetteer.organisations[known].name if known else text
+        draft.organisations.append(OrganisationRef(name=name, id=known, span=_span(doc, p.start, p.end)))
     elif text:
         draft.posts.append(PostRef(name=text, span=_span(doc, p.start, p.end)))
 

@@ -1,26 +1,30 @@
-"""Reading source files (plain text and saved web pages) into normalised documents."""
+"""Reading source files (text, saved web pages, PDF, Word) into normalised documents."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from .errors import DocumentError
+from .fetch import fetch, is_url
+from .formats import DOCX, HTML, PDF, TEXT, docx_text, html_text, pdf_text, sniff
 from .normalise import normalise
 from .records import Document
 
 __all__ = ["read_document", "document_from_bytes", "SUFFIXES", "MAX_BYTES"]
 
-SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/plain", ".html": "text/html", ".htm": "text/html"}
+SUFFIXES = {".txt": TEXT, ".text": TEXT, ".html": HTML, ".htm": HTML, ".pdf": PDF, ".docx": DOCX}
 MAX_BYTES = 20 * 1024 * 1024
-# Page furniture that is never part of the minutes.
-_HTML_NOISE = ("script", "style", "noscript", "template", "nav", "header", "footer", "form", "svg", "iframe")
 
 
-def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one file; raise DocumentError naming the file when it cannot serve as minutes."""
+def read_document(path: str | Path, max_bytes: int = MAX_BYTES, cache: Path | None = None) -> Document:
+    """Read one file or http(s) address; raise DocumentError naming it when it cannot serve as minutes.
+
+    Fetched pages are kept in ``cache`` (a folder) and asked for again only conditionally.
+    """
+    if isinstance(path, str) and is_url(path):
+        data, media_type = fetch(path, cache, max_bytes=max_bytes)
+        return document_from_bytes(path, data, media_type)
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -40,11 +44,17 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
     """Decode, detect HTML, extract its text and normalise; ``source`` names the document."""
     if not data.strip():
         raise DocumentError(f"{source}: file is empty")
-    text, encoding, warnings = _decode(source, data)
-    if media_type is None:
-        media_type = "text/html" if _looks_like_html(text) else "text/plain"
-    if media_type == "text/html":
-        text = _html_text(text)
+    media_type = sniff(data) or (media_type if media_type in (TEXT, HTML) else None)
+    if media_type == PDF:
+        text, encoding, warnings = pdf_text(source, data), "pdf", []
+    elif media_type == DOCX:
+        text, encoding, warnings = docx_text(source, data), "docx", []
+    else:
+        text, encoding, warnings = _decode(source, data)
+        if media_type is None:
+            media_type = HTML if _looks_like_html(text) else TEXT
+        if media_type == HTML:
+            text = html_text(text)
     if not text.strip():
         raise DocumentError(f"{source}: no text in the page")
     return Document(
@@ -83,17 +93,3 @@ def _decode(source: str, data: bytes) -> tuple[str, str, list[str]]:
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:512].lower()
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
-
-
-def _html_text(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(_HTML_NOISE):
-        tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
-    lines = (line.strip() for line in root.get_text("\n").splitlines())
-    # Block elements give runs of blank lines; one blank line keeps paragraphs apart.
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip() + "\n"

@@ -25,6 +25,7 @@ class Organisation:
     kind: str = "organisation"
     part_of: str | None = None
     member_of: str | None = None
+    succeeded_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Gazetteer:
         return self.organisations[org_id].kind not in self.place_kinds
 
     def ancestors(self, org_id: str) -> list[str]:
-        """The organisation and everything it is part of or a member of, nearest first."""
+        """The organisation and everything it is part of, a member of, or was succeeded by, nearest first."""
         chain, todo = [], [org_id]
         while todo:
             current = todo.pop(0)
@@ -60,8 +61,23 @@ class Gazetteer:
                 continue
             chain.append(current)
             org = self.organisations[current]
-            todo += [p for p in (org.part_of, org.member_of) if p]
+            todo += [p for p in (org.part_of, org.member_of, org.succeeded_by) if p]
         return chain
+
+    def find_by_tail(self, name: str) -> str | None:
+        """The one organisation whose name ends with these words ("Criminal Justice Board" is the
+        London Criminal Justice Board), or None when no name or several do."""
+        words = name.casefold().split()
+        if len(words) < 2:
+            return None
+        found = {org.id for org in self.organisations.values() for alias in (org.name, *org.aliases)
+                 if alias.casefold().split()[-len(words):] == words}
+        return found.pop() if len(found) == 1 else None
+
+    def names(self, org_id: str) -> list[str]:
+        """Every name and alias of the organisation."""
+        org = self.organisations[org_id]
+        return [org.name, *org.aliases]
 
     def honorific(self, text: str) -> str:
         """The canonical spelling of an honorific as written."""

@@ -59,8 +59,8 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
         if date is not None:
             warnings.append(f"{document.source}: meeting date taken from the file name")
     body = _body(doc, title, head_end, gazetteer)
-    if date is None and not attendance and not items:
-        raise DocumentError(f"{document.source}: does not look like minutes (no date, attendee list or agenda items)")
+    if not attendance and not items:
+        raise DocumentError(f"{document.source}: does not look like minutes (no attendee list or agenda items)")
     for missing, what in ((not attendance, "no attendee list"), (date is None, "no meeting date"),
                           (not items, "no agenda items"), (body is None, "no board or committee name")):
         if missing:

@@ -46,11 +46,23 @@ class _Cluster:
         return {a.organisation.id for a in self.attendances() if a.organisation and a.organisation.id}
 
 
+# Sharing a government department or the GLA says nothing: MOPAC and TfL are both in the GLA.
+_TOO_BROAD = {"department", "authority"}
+
+
+def _words(name: str) -> set[str]:
+    return {w.removesuffix("s") for w in slug(name).split("-") if w not in ("of", "and", "the", "for")}
+
+
 def compatible_organisations(a: Attendance, b: Attendance, gazetteer: Gazetteer) -> str | None:
     """Why two listings of one name may be one person ("same organisation", ...), or None if they clash.
 
-    Organisations are compatible when one is part of (or a member of) the other, as a borough council
-    is of London Councils, or when they are parts of the same parent (CPS North, CPS South).
+    Organisations are compatible when one is part of (or a member of, or was succeeded by) the
+    other, as a borough council is of London Councils; when they share a parent below the level of a
+    department or authority (CPS North and CPS South; NOMS and London Prisons Group, through HMPPS,
+    which succeeded NOMS); when one is a board, whose members come from other organisations; or when
+    an organisation the gazetteer does not know is named in words of one it knows ("Prisons" and
+    London Prisons Group).
     """
     oa, ob = a.organisation, b.organisation
     if oa is None or ob is None:
@@ -61,12 +73,19 @@ def compatible_organisations(a: Attendance, b: Attendance, gazetteer: Gazetteer)
         up_a, up_b = gazetteer.ancestors(oa.id), gazetteer.ancestors(ob.id)
         if oa.id in up_b or ob.id in up_a:
             return f"{oa.name} and {ob.name}: one is part of the other"
-        parents_a = {p for p in (gazetteer.organisations[oa.id].part_of,) if p}
-        if parents_a and parents_a & {gazetteer.organisations[ob.id].part_of}:
-            return f"{oa.name} and {ob.name}: parts of one organisation"
+        shared = [o for o in up_a if o in up_b and gazetteer.organisations[o].kind not in _TOO_BROAD]
+        if shared:
+            return f"{oa.name} and {ob.name}: both in {gazetteer.organisations[shared[0]].name}"
+        boards = [o for o in (oa, ob) if gazetteer.organisations[o.id].kind == "board"]
+        if boards:
+            return f"{boards[0].name} is a board, whose members come from other organisations"
         return None
     if slug(oa.name) == slug(ob.name):
         return f"same organisation ({oa.name})"
+    known, unknown = (oa, ob) if oa.id else (ob, oa)
+    if known.id and any(_words(unknown.name) <= _words(name)
+                        for org in gazetteer.ancestors(known.id) for name in gazetteer.names(org)):
+        return f"'{unknown.name}' names {known.name} or its parent"
     return None
 
 
@@ -84,7 +103,7 @@ def _cluster_by_name(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> dict[
                 reasons = [compatible_organisations(attendance, other, gazetteer) for other in cluster.attendances()]
                 if meeting.id not in cluster.meetings() and all(reasons):
                     cluster.mentions.append((meeting, index))
-                    cluster.evidence.append(f"{attendance.name} in {meeting.id}: {reasons[-1]}")
+                    cluster.evidence.append(f"{attendance.name} in {meeting.id}: {'; '.join(dict.fromkeys(reasons))}")
                     break
             else:
                 clusters.append(_Cluster([(meeting, index)], []))

@@ -32,6 +32,14 @@ def _progress(quiet: bool):
     return wrap
 
 
+def _report_table(result: BuildResult) -> str:
+    """One row per input: what it gave, and its first warning or why it was skipped."""
+    rows = [(r.source, r.status, r.date or "", r.attendees, r.items, r.statements, r.topics,
+             (r.warnings[0].removeprefix(f"{r.source}: ") + (f" (+{len(r.warnings) - 1})" if len(r.warnings) > 1 else ""))
+             if r.warnings else "") for r in result.reports]
+    return report.table(["file", "status", "date", "attendees", "items", "statements", "topics", "notes"], rows)
+
+
 def _summary(result: BuildResult) -> str:
     kinds = Counter(d["type"] for _, d in result.graph.nodes(data=True))
     lines = [
@@ -55,7 +63,7 @@ def cli() -> None:
 
 
 @cli.command("build")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
               help="Folder for the output files.")
 @click.option("--spacy-model", metavar="NAME", default=None,
@@ -64,9 +72,10 @@ def cli() -> None:
               help="Base IRI of the minted RDF resources (default: https://example.org/minutes-graph/).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input could not be read.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; warnings still go to stderr.")
-def build_command(paths: tuple[Path, ...], out: Path, spacy_model: str | None, base_iri: str | None,
+def build_command(paths: tuple[str, ...], out: Path, spacy_model: str | None, base_iri: str | None,
                   strict: bool, quiet: bool) -> None:
-    """Read minutes from PATHS (files or folders of .txt/.html) and write the graph to --out.
+    """Read minutes from PATHS (files, folders, or http(s) addresses of .txt/.html/.pdf/.docx minutes)
+    and write the graph to --out.
 
     Writes meetings.json, graph.ttl, graph.trig and graph.html.
     """
@@ -84,6 +93,7 @@ def build_command(paths: tuple[Path, ...], out: Path, spacy_model: str | None, b
     for message in result.warnings:
         click.echo(f"warning: {message}", err=True)
     if not quiet:
+        click.echo(_report_table(result))
         click.echo(_summary(result))
     if strict and result.skipped:
         raise click.ClickException(f"{len(result.skipped)} input(s) could not be read (--strict)")

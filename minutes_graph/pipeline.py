@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -11,16 +13,17 @@ import networkx as nx
 from rdflib import Dataset
 
 import exports
-from extract import (SUFFIXES, DocumentError, Meeting, MinutesGraphError, extract_meetings, is_trained,
+from extract import (SUFFIXES, DocumentError, Meeting, MinutesGraphError, extract_meetings, is_trained, is_url,
                      load_gazetteer, load_pipeline, read_document)
 from graph import (Resolution, StoreSync, build_graph, graph_to_json, named_graphs_ntriples, resolve_people,
                    sync_store, to_dataset)
 
-__all__ = ["BuildError", "BuildSettings", "BuildResult", "collect_inputs", "build", "OUTPUT_FILES"]
+__all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
-OUTPUT_FILES = ("meetings.json", "graph.json", "graph.ttl", "graph.trig", "graph.jsonld", "graph.nt",
+OUTPUT_FILES = ("meetings.json", "report.json", "graph.json", "graph.ttl", "graph.trig", "graph.jsonld", "graph.nt",
                 "graph.graphml", "nodes.csv", "edges.csv", "graph.html")
 STORE = "store"
+CACHE = "cache"  # pages fetched from the web
 
 
 class BuildError(MinutesGraphError):
@@ -36,6 +39,28 @@ class BuildSettings:
     base_iri: str | None = None
 
 
+@dataclass(frozen=True)
+class DocumentReport:
+    """What one input gave: built (with counts), a duplicate of another, or skipped (with the reason)."""
+
+    source: str
+    status: str  # "built", "duplicate" or "skipped"
+    meeting: str | None = None
+    date: str | None = None
+    body: str | None = None
+    attendees: int = 0
+    items: int = 0
+    statements: int = 0
+    topics: int = 0
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, meeting: Meeting, status: str = "built", warnings: tuple[str, ...] = ()) -> DocumentReport:
+        return cls(meeting.source, status, meeting.id, meeting.date.isoformat() if meeting.date else None,
+                   meeting.body.name if meeting.body else None, len(meeting.attendance), len(meeting.items),
+                   len(meeting.statements), len({t.key for t in meeting.topics}), meeting.warnings + warnings)
+
+
 @dataclass
 class BuildResult:
     """What a build made, what it wrote, and every problem it met on the way."""
@@ -46,20 +71,23 @@ class BuildResult:
     dataset: Dataset
     files: dict[str, Path]
     store: StoreSync | None = None
+    reports: list[DocumentReport] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules_only: bool = False
 
 
-def collect_inputs(paths: Sequence[str | Path], exclude: Path | None = None) -> tuple[list[Path], list[str]]:
-    """Files to read (folders searched for minutes files, in name order) and a message per bad path.
-
-    Hidden files and anything under ``exclude`` (the output folder: its graph.html is no minutes) are left out.
-    """
-    files: list[Path] = []
+def collect_inputs(paths: Sequence[str | Path], exclude: Path | None = None) -> tuple[list[Path | str], list[str]]:
+    """Files and addresses to read (folders searched for minutes files, in name order) and a message
+    per bad path. Hidden files and anything under ``exclude`` (the output folder: its graph.html is
+    no minutes) are left out."""
+    files: list[Path | str] = []
     problems: list[str] = []
     skip = exclude.resolve() if exclude else None
     for raw in paths:
+        if isinstance(raw, str) and is_url(raw):
+            files.append(raw)
+            continue
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
@@ -75,12 +103,12 @@ def collect_inputs(paths: Sequence[str | Path], exclude: Path | None = None) -> 
     return list(dict.fromkeys(files)), problems
 
 
-def _documents(files: Iterable[Path], skipped: list[str]):
+def _documents(files: Iterable[Path | str], reports: list[DocumentReport], cache: Path):
     for path in files:
         try:
-            yield read_document(path)
+            yield read_document(path, cache=cache)
         except DocumentError as e:
-            skipped.append(str(e))
+            reports.append(DocumentReport(str(path), "skipped", warnings=(str(e),)))
 
 
 def _model_label(nlp) -> str:
@@ -105,15 +133,19 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
     files, skipped = collect_inputs(paths, exclude=settings.out)
     nlp = load_pipeline(settings.spacy_model)
     meetings: dict[str, Meeting] = {}
-    warnings: list[str] = []
-    for result in progress(extract_meetings(_documents(files, skipped), nlp), len(files)):
+    reports: list[DocumentReport] = []
+    for document, result in progress(extract_meetings(_documents(files, reports, settings.out / CACHE), nlp), len(files)):
         if isinstance(result, DocumentError):
-            skipped.append(str(result))
+            reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
         elif result.id in meetings:
-            warnings.append(f"{result.source}: same meeting as {meetings[result.id].source} ({result.id}); kept the first")
+            same = f"{result.source}: same meeting as {meetings[result.id].source} ({result.id}); kept the first"
+            reports.append(DocumentReport.of(result, "duplicate", (same,)))
         else:
             meetings[result.id] = result
-            warnings += result.warnings
+            reports.append(DocumentReport.of(result))
+    reports[:0] = [DocumentReport(problem.partition(": ")[0], "skipped", warnings=(problem,)) for problem in skipped]
+    skipped = [w for r in reports if r.status == "skipped" for w in r.warnings]
+    warnings = [w for r in reports if r.status != "skipped" for w in r.warnings]
     if not meetings:
         raise BuildError("no minutes could be read" + (f": {skipped[0]}" if len(skipped) == 1 else ""))
     gazetteer = load_gazetteer()
@@ -123,6 +155,8 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
     dataset = to_dataset(graph, settings.base_iri, tool=_tool_label(), model=_model_label(nlp))
     contents = {
         "meetings.json": exports.meetings_json(ordered, resolution),
+        "report.json": json.dumps({"documents": [dataclasses.asdict(r) for r in reports]}, indent=1,
+                                  ensure_ascii=False) + "\n",
         "graph.json": graph_to_json(graph),
         "graph.ttl": exports.turtle(dataset),
         "graph.trig": exports.trig(dataset),
@@ -136,7 +170,7 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
     }
     files_written = {name: exports.write_atomic(settings.out / name, text) for name, text in contents.items()}
     store = sync_store(settings.out / STORE, named_graphs_ntriples(dataset))
-    return BuildResult(ordered, resolution, graph, dataset, files_written, store, skipped, warnings,
+    return BuildResult(ordered, resolution, graph, dataset, files_written, store, reports, skipped, warnings,
                        not is_trained(nlp))
 
 

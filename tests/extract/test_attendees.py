@@ -89,11 +89,16 @@ def test_line_layouts(parse, line, name, honorific, role, organisation):
 
 
 def test_unknown_organisation_is_kept(parse):
-    m = parse(HEADER + "Attendees\nDamian McCleave, Criminal Justice Board\nMo Foster - Prisons\n\nItem 1 - Welcome\n")
+    m = parse(HEADER + "Attendees\nDina Pataki, Safer Streets Partnership\nMo Foster - Prisons\n\nItem 1 - Welcome\n")
     orgs = {a.name: a.organisation for a in m.attendance}
-    assert orgs["Damian McCleave"].name == "Criminal Justice Board"
-    assert orgs["Damian McCleave"].id is None
+    assert orgs["Dina Pataki"].name == "Safer Streets Partnership"
+    assert orgs["Dina Pataki"].id is None
     assert orgs["Mo Foster"].name == "Prisons"
+
+
+def test_a_shortened_known_name_is_the_known_organisation(parse):
+    m = parse(HEADER + "Attendees\nDamian McCleave, Criminal Justice Board\n\nItem 1 - Welcome\n")
+    assert m.attendance[0].organisation.id == "lcjb"
 
 
 def test_same_person_listed_twice_is_one(parse):

@@ -47,6 +47,6 @@ def test_date_from_file_name_is_a_warned_fallback(parse):
 
 
 def test_a_page_that_is_not_minutes_is_refused(parse):
-    with pytest.raises(DocumentError, match=r"^recipe.txt: does not look like minutes"):
+    with pytest.raises(DocumentError, match=r"^recipe.txt: does not look like minutes \(no attendee list or agenda"):
         parse("Lemon cake\n\nMix the flour and the sugar, then bake it for an hour in a warm oven.\n",
               name="recipe.txt")

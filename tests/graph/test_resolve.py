@@ -61,3 +61,15 @@ def test_doubled_letter_in_a_short_name_merges_but_another_vowel_does_not(parse)
     resolution = resolve_people([a, b], load_gazetteer())
     assert resolution.person_of[(a.id, 0)] == resolution.person_of[(b.id, 0)]
     assert resolution.person_of[(a.id, 1)] != resolution.person_of[(b.id, 1)]
+
+
+def test_successor_bodies_boards_and_plain_words_are_evidence(parse):
+    a = _meeting(parse, "1 May 2021", ["Gary Poole NOMS", "Damian McCleave, HMCTS"])
+    b = _meeting(parse, "1 June 2021", ["Gary Poole - Prisons", "Damian McCleave, Criminal Justice Board"])
+    c = _meeting(parse, "1 July 2022", ["Gary Poole - London Prisons Group", "Alan Jones - MOPAC"])
+    d = _meeting(parse, "1 August 2022", ["Alan Jones - Transport for London"])
+    resolution = resolve_people([a, b, c, d], load_gazetteer())
+    assert sorted(resolution.people) == ["alan-jones", "alan-jones--tfl", "damian-mccleave", "gary-poole"]
+    evidence = " | ".join(resolution.people["gary-poole"].evidence)
+    assert "'Prisons' names National Offender Management Service" in evidence
+    assert "both in HM Prison and Probation Service" in evidence

@@ -1,0 +1,100 @@
+"""Text out of the file formats minutes come in: saved web pages, PDF and Word documents."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from bs4 import BeautifulSoup
+
+from .errors import DocumentError
+
+__all__ = ["HTML", "PDF", "DOCX", "TEXT", "sniff", "html_text", "pdf_text", "docx_text"]
+
+TEXT, HTML, PDF = "text/plain", "text/html", "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Page furniture that is never part of the minutes.
+_HTML_NOISE = ("script", "style", "noscript", "template", "nav", "header", "footer", "form", "svg", "iframe", "aside")
+_COOKIE_WORDS = ("cookie", "consent", "banner", "skip-link", "breadcrumb")
+
+
+def sniff(data: bytes) -> str | None:
+    """The media type the bytes themselves announce (PDF, Word), or None for text."""
+    if data.startswith(b"%PDF-"):
+        return PDF
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                return DOCX if "word/document.xml" in z.namelist() else None
+        except zipfile.BadZipFile:
+            return None
+    return None
+
+
+def _lines(text: str) -> str:
+    out: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+def html_text(html: str) -> str:
+    """The readable text of a saved page: navigation, scripts, cookie banners and footers dropped."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(_HTML_NOISE):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"class": True}):
+        if not tag.decomposed and any(w in " ".join(tag.get("class", [])).casefold() for w in _COOKIE_WORDS):
+            tag.decompose()
+    for tag in soup.find_all(attrs={"id": True}):
+        if not tag.decomposed and any(w in str(tag.get("id", "")).casefold() for w in _COOKIE_WORDS):
+            tag.decompose()
+    for row in soup.find_all("tr"):
+        # A table row is one attendee or one item: its cells on one line, comma-separated.
+        cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
+        row.replace_with(soup.new_string(", ".join(c for c in cells if c) + "\n"))
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    return _lines(root.get_text("\n"))
+
+
+def pdf_text(source: str, data: bytes) -> str:
+    """The text layer of a PDF, page after page; a PDF with none (a scan) is an error saying so."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise DocumentError(f"{source}: the PDF is encrypted; save an unprotected copy")
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError) as e:
+        raise DocumentError(f"{source}: not a readable PDF ({e})") from e
+    if not text.strip():
+        raise DocumentError(f"{source}: the PDF has no text layer (a scanned image?); run it through OCR first")
+    return _lines(text)
+
+
+def docx_text(source: str, data: bytes) -> str:
+    """Paragraphs and tables of a Word document in reading order; a table row becomes one line."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
+        raise DocumentError(f"{source}: not a readable Word document ({e})") from e
+    lines = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+            lines.append("")
+        elif tag == "tbl":
+            for row in block.iter():
+                if row.tag.endswith("}tr"):
+                    cells = ["".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")).strip()
+                             for cell in row.iterchildren() if cell.tag.endswith("}tc")]
+                    lines.append(", ".join(dict.fromkeys(c for c in cells if c)))
+            lines.append("")
+    return _lines("\n".join(lines))
