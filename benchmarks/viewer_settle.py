@@ -47,8 +47,10 @@ def main() -> None:
     graph = synthetic_graph(args.nodes)
     started = time.perf_counter()
     html = render_html(html_network(graph), page_data(graph), title=f"synthetic {args.nodes}")
-    print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; "
-          f"page built in {time.perf_counter() - started:.2f} s, {len(html) / 1e6:.1f} MB")
+    print(
+        f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; "
+        f"page built in {time.perf_counter() - started:.2f} s, {len(html) / 1e6:.1f} MB"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = write_atomic(Path(tmp) / "graph.html", html)
         with sync_playwright() as p:

@@ -2,14 +2,29 @@
 
 from .files import write_atomic
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
-from .viewer_data import discussion_matrix, node_details, page_data
 from .meetings_json import meetings_document, meetings_json
 from .rdf_files import jsonld, jsonld_context, nquads, ntriples, trig, turtle
 from .tables import edges_csv, graphml, nodes_csv
+from .viewer_data import discussion_matrix, node_details, page_data
 
 __all__ = [
-    "edges_csv", "graphml", "jsonld", "jsonld_context", "nodes_csv", "nquads", "ntriples",
-    "INITIAL_NODES", "discussion_matrix", "node_details", "page_data",
-    "CONTENT_SECURITY_POLICY", "html_network", "meetings_document", "meetings_json", "render_html", "trig",
-    "turtle", "write_atomic",
+    "edges_csv",
+    "graphml",
+    "jsonld",
+    "jsonld_context",
+    "nodes_csv",
+    "nquads",
+    "ntriples",
+    "INITIAL_NODES",
+    "discussion_matrix",
+    "node_details",
+    "page_data",
+    "CONTENT_SECURITY_POLICY",
+    "html_network",
+    "meetings_document",
+    "meetings_json",
+    "render_html",
+    "trig",
+    "turtle",
+    "write_atomic",
 ]

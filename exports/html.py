@@ -42,26 +42,56 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
     kinds = styles()["nodes"]
     for node, data in graph.nodes(data=True):
         style = kinds[data["type"]]
-        net.add_node(node, label=data["label"], title=_tooltip(data), color=style["color"], shape=style["shape"],
-                     kind=data["type"], font={"color": style.get("font", "#222222")}, size=round(8 + 4 * math.sqrt(graph.degree(node)), 1),
-                     aliases=[*data.get("aliases", []), *data.get("variants", [])])
+        net.add_node(
+            node,
+            label=data["label"],
+            title=_tooltip(data),
+            color=style["color"],
+            shape=style["shape"],
+            kind=data["type"],
+            font={"color": style.get("font", "#222222")},
+            size=round(8 + 4 * math.sqrt(graph.degree(node)), 1),
+            aliases=[*data.get("aliases", []), *data.get("variants", [])],
+        )
     merged: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for u, v, data in graph.edges(data=True):
         merged[(u, v, data["type"])].append(data)
     for (u, v, kind), edges in merged.items():
         evidence = [f"{e['source']} [{e['start']}:{e['end']}]: {e['evidence']}" for e in edges if e.get("evidence")]
-        net.add_edge(u, v, title="\n".join([kind.replace("_", " "), *evidence]), label="", kind=kind,
-                     value=len(edges), arrows="to")
+        net.add_edge(
+            u,
+            v,
+            title="\n".join([kind.replace("_", " "), *evidence]),
+            label="",
+            kind=kind,
+            value=len(edges),
+            arrows="to",
+        )
     large = graph.number_of_nodes() > INITIAL_NODES
-    net.set_options(json.dumps({
-        # Settle once, then the page freezes the layout; big graphs skip vis's slow clustering pass.
-        "layout": {"improvedLayout": not large, "randomSeed": 7},
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True, "iterations": 250 if large else 400,
-                                                                     "updateInterval": 50, "fit": True}},
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}},
-        "edges": {"color": {"color": "#b0b7bf", "highlight": "#34495e"}, "smooth": False, "scaling": {"min": 1, "max": 6}},
-    }))
+    net.set_options(
+        json.dumps(
+            {
+                # Settle once, then the page freezes the layout; big graphs skip vis's slow clustering pass.
+                "layout": {"improvedLayout": not large, "randomSeed": 7},
+                "physics": {
+                    "solver": "forceAtlas2Based",
+                    "stabilization": {
+                        "enabled": True,
+                        "iterations": 250 if large else 400,
+                        "updateInterval": 50,
+                        "fit": True,
+                    },
+                },
+                "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+                "nodes": {"font": {"size": 14, "face": "sans-serif"}},
+                "edges": {
+                    "color": {"color": "#b0b7bf", "highlight": "#34495e"},
+                    "smooth": False,
+                    "scaling": {"min": 1, "max": 6},
+                },
+            }
+        )
+    )
     return net
 
 

@@ -73,17 +73,25 @@ def _meeting(meeting: Meeting, resolution: Resolution) -> dict:
         "date": meeting.date.isoformat() if meeting.date else None,
         "attendees": [_attendee(a, resolution.person_of[(meeting.id, i)]) for i, a in enumerate(meeting.attendance)],
         "items": [
-            {"number": item.number, "title": item.title, "parent": item.parent, "start": item.heading.start,
-             "end": item.body.end, "topics": item_topics(item.number),
-             "statements": [_statement(meeting, s, resolution, labels) for s in meeting.statements
-                            if s.item == item.number],
-             "mentions": sorted({m.name for m in meeting.mentions if m.item == item.number})}
+            {
+                "number": item.number,
+                "title": item.title,
+                "parent": item.parent,
+                "start": item.heading.start,
+                "end": item.body.end,
+                "topics": item_topics(item.number),
+                "statements": [
+                    _statement(meeting, s, resolution, labels) for s in meeting.statements if s.item == item.number
+                ],
+                "mentions": sorted({m.name for m in meeting.mentions if m.item == item.number}),
+            }
             for item in meeting.items
         ],
         "topics": item_topics(None),
-        "topic_index": [{"id": topic_node(t.key), "label": labels[t.key], "curated": t.curated,
-                         "alt_labels": list(t.alt_labels)}
-                        for t in {t.key: t for t in meeting.topics}.values()],
+        "topic_index": [
+            {"id": topic_node(t.key), "label": labels[t.key], "curated": t.curated, "alt_labels": list(t.alt_labels)}
+            for t in {t.key: t for t in meeting.topics}.values()
+        ],
         "warnings": list(meeting.warnings),
     }
 
@@ -94,8 +102,10 @@ def meetings_document(meetings: Sequence[Meeting], resolution: Resolution) -> di
     return {
         "schema_version": SCHEMA_VERSION,
         "meetings": [_meeting(m, resolution) for m in ordered],
-        "people": [{"id": p.id, "name": p.name, "variants": list(p.variants), "evidence": list(p.evidence)}
-                   for p in resolution.people.values()],
+        "people": [
+            {"id": p.id, "name": p.name, "variants": list(p.variants), "evidence": list(p.evidence)}
+            for p in resolution.people.values()
+        ],
     }
 
 

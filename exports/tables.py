@@ -50,7 +50,13 @@ def nodes_csv(graph: nx.MultiDiGraph) -> str:
 
 def edges_csv(graph: nx.MultiDiGraph) -> str:
     """One row per edge, with its provenance (meeting, source file, span, evidence text)."""
-    rows = [{"source_node": u, "target_node": v, **{k: _flat(x) for k, x in d.items() if k != "source_node"},
-             "evidence": " ".join(str(d.get("evidence", "")).split())}
-            for u, v, d in graph.edges(data=True)]
+    rows = [
+        {
+            "source_node": u,
+            "target_node": v,
+            **{k: _flat(x) for k, x in d.items() if k != "source_node"},
+            "evidence": " ".join(str(d.get("evidence", "")).split()),
+        }
+        for u, v, d in graph.edges(data=True)
+    ]
     return _csv(rows, EDGE_COLUMNS)

@@ -23,9 +23,16 @@ def styles() -> dict:
 
 def _evidence(graph: nx.MultiDiGraph, edge: dict, other: str) -> dict:
     meeting = graph.nodes.get(edge["meeting"], {})
-    return {"kind": edge["type"], "text": " ".join(edge["evidence"].split()), "source": edge["source"],
-            "start": edge["start"], "end": edge["end"], "meeting": meeting.get("label"), "date": meeting.get("date"),
-            "other": graph.nodes[other]["label"]}
+    return {
+        "kind": edge["type"],
+        "text": " ".join(edge["evidence"].split()),
+        "source": edge["source"],
+        "start": edge["start"],
+        "end": edge["end"],
+        "meeting": meeting.get("label"),
+        "date": meeting.get("date"),
+        "other": graph.nodes[other]["label"],
+    }
 
 
 def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
@@ -49,8 +56,11 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
     header += [["Source", data["source"]]] if data.get("source") and data["type"] == "meeting" else []
     also = [a for a in [*data.get("aliases", []), *data.get("variants", [])] if a != data["label"]]
     header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
-    return {"facts": header + [[k, ", ".join(v)] for k, v in facts.items()], "evidence": evidence[:EVIDENCE_PER_NODE],
-            "more": max(0, len(evidence) - EVIDENCE_PER_NODE)}
+    return {
+        "facts": header + [[k, ", ".join(v)] for k, v in facts.items()],
+        "evidence": evidence[:EVIDENCE_PER_NODE],
+        "more": max(0, len(evidence) - EVIDENCE_PER_NODE),
+    }
 
 
 def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
@@ -75,8 +85,11 @@ def _organisation_scope(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
         members = {org} | people
         reach = set(members)
         for m in members:
-            reach.update(v for _, v, e in graph.out_edges(m, data=True)
-                         if e["type"] in ("attended", "sent_apologies", "holds_post", "speaks_on", "raises"))
+            reach.update(
+                v
+                for _, v, e in graph.out_edges(m, data=True)
+                if e["type"] in ("attended", "sent_apologies", "holds_post", "speaks_on", "raises")
+            )
         if len(reach) > 1:
             scope[org] = sorted(reach)
     return scope
@@ -93,17 +106,21 @@ def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
     return {
         "actors": [{"id": a, "label": graph.nodes[a]["label"], "kind": graph.nodes[a]["type"]} for a in actors],
         "topics": [{"id": t, "label": graph.nodes[t]["label"]} for t in topics],
-        "cells": [{"actor": actors.index(a), "topic": topics.index(t), "count": len(ev),
-                   "evidence": ev[:EVIDENCE_PER_CELL]}
-                  for (a, t), ev in sorted(cells.items()) if a in actors and t in topics],
+        "cells": [
+            {"actor": actors.index(a), "topic": topics.index(t), "count": len(ev), "evidence": ev[:EVIDENCE_PER_CELL]}
+            for (a, t), ev in sorted(cells.items())
+            if a in actors and t in topics
+        ],
     }
 
 
 def page_data(graph: nx.MultiDiGraph) -> dict:
     """Everything the page's script reads, keyed by node id where it is per node."""
     meetings = _node_meetings(graph)
-    meeting_list = sorted(((n, d) for n, d in graph.nodes(data=True) if d["type"] == "meeting"),
-                          key=lambda x: (x[1].get("date") or "", x[1]["label"]))
+    meeting_list = sorted(
+        ((n, d) for n, d in graph.nodes(data=True) if d["type"] == "meeting"),
+        key=lambda x: (x[1].get("date") or "", x[1]["label"]),
+    )
     return {
         "details": {n: node_details(graph, n) for n in graph.nodes},
         "meetingsOf": {n: sorted(ms) for n, ms in meetings.items()},

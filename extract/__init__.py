@@ -13,21 +13,58 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .meeting import extract_meeting, slug
 from .names import name_key
 from .nlp import is_trained, load_pipeline
-from .records import (Actor, AgendaItem, Attendance, Document, Meeting, Mention, OrganisationRef, PostRef, Span,
-                      Statement, TopicMention)
+from .records import (
+    Actor,
+    AgendaItem,
+    Attendance,
+    Document,
+    Meeting,
+    Mention,
+    OrganisationRef,
+    PostRef,
+    Span,
+    Statement,
+    TopicMention,
+)
 from .topics import Concept, TopicScheme, load_topic_scheme
 
 __all__ = [
-    "Actor", "Concept", "Mention", "Statement", "TopicMention", "TopicScheme", "load_topic_scheme",
-    "AgendaItem", "Attendance", "Document", "DocumentError", "Gazetteer", "MAX_BYTES", "Meeting",
-    "MinutesGraphError", "ModelError", "OrganisationRef", "PostRef", "SUFFIXES", "Span",
-    "document_from_bytes", "extract_meeting", "is_url", "extract_meetings", "is_trained", "load_gazetteer",
-    "load_pipeline", "name_key", "read_document", "slug",
+    "Actor",
+    "Concept",
+    "Mention",
+    "Statement",
+    "TopicMention",
+    "TopicScheme",
+    "load_topic_scheme",
+    "AgendaItem",
+    "Attendance",
+    "Document",
+    "DocumentError",
+    "Gazetteer",
+    "MAX_BYTES",
+    "Meeting",
+    "MinutesGraphError",
+    "ModelError",
+    "OrganisationRef",
+    "PostRef",
+    "SUFFIXES",
+    "Span",
+    "document_from_bytes",
+    "extract_meeting",
+    "is_url",
+    "extract_meetings",
+    "is_trained",
+    "load_gazetteer",
+    "load_pipeline",
+    "name_key",
+    "read_document",
+    "slug",
 ]
 
 
-def extract_meetings(documents: Iterable[Document], nlp: Language,
-                     batch_size: int = 16) -> Iterator[tuple[Document, Meeting | DocumentError]]:
+def extract_meetings(
+    documents: Iterable[Document], nlp: Language, batch_size: int = 16
+) -> Iterator[tuple[Document, Meeting | DocumentError]]:
     """Each document with its Meeting, or the DocumentError that says why it is not one, in input order.
 
     A fault of ours on one document is reported as that document's error, so the others still build.
@@ -39,5 +76,9 @@ def extract_meetings(documents: Iterable[Document], nlp: Language,
         except DocumentError as e:
             yield document, e
         except Exception as e:  # noqa: BLE001 - reported below as this document's error, never lost
-            yield document, DocumentError(f"{document.source}: could not be read ({type(e).__name__}: {e}); "
-                                          "please report this with the file")
+            yield (
+                document,
+                DocumentError(
+                    f"{document.source}: could not be read ({type(e).__name__}: {e}); please report this with the file"
+                ),
+            )

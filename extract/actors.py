@@ -37,8 +37,12 @@ def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = F
     return None
 
 
-def _holder(post_id: str, attendance: Sequence[Attendance]) -> int | None:
+def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | None:
+    """The one attendee holding the post, or a more specific post of the same name ("Deputy Mayor"
+    is the Deputy Mayor for Policing and Crime when only one deputy mayor is present)."""
     holders = [i for i, a in enumerate(attendance) if any(p.id == post_id for p in a.posts)]
+    if not holders:
+        holders = [i for i, a in enumerate(attendance) if any(p.name.startswith(name) for p in a.posts)]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -54,7 +58,7 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
             if len(after) and (person := attendee_named(after.text, attendance, titled=True)) is not None:
                 return Actor("person", attendance[person].name, attendance=person, via=span.text)
             post = gazetteer.posts[ident[1]]
-            holder = _holder(post.id, attendance)
+            holder = _holder(post.id, post.name, attendance)
             if holder is not None:
                 return Actor("person", attendance[holder].name, attendance=holder, via=ent.text)
             return Actor("post", post.name, post.id, via=ent.text)
@@ -73,7 +77,10 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
         return Actor("person", text, via=span.text)
     # An organisation outside the gazetteer must say what it is: "Defence Community", "Local Authorities".
     head = words[-1].lower_
-    if words[-1].text[:1].isupper() and (head in lexicon.organisation_heads or head.removesuffix("s") in lexicon.organisation_heads
-                                         or head.removesuffix("ies") + "y" in lexicon.organisation_heads):
+    if words[-1].text[:1].isupper() and (
+        head in lexicon.organisation_heads
+        or head.removesuffix("s") in lexicon.organisation_heads
+        or head.removesuffix("ies") + "y" in lexicon.organisation_heads
+    ):
         return Actor("organisation", text, via=span.text)
     return None

@@ -12,6 +12,8 @@ __all__ = ["Heading", "find_headings", "agenda_items"]
 
 # Real formats, so regular expressions: "Item 3 - Title", "2. Item 3 - Title", "Agenda item 3: Title".
 _ITEM = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:agenda\s+)?item\s+(?P<num>\d{1,3})\s*[-:.)]?\s*(?P<title>.*)$", re.I)
+# Council minutes number items by year and sequence: "23/45 Declarations of interest", "Minute 12/24 - Budget".
+_MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}/\d{1,4})\s*[-:.)]?\s+(?P<title>\S.*)$", re.I)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<title>\S.*)$")
 _SUB = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2})|\.?(?P<letter>[a-z]))[.)]?\s+(?P<title>\S.*)$")
 _MAX_TITLE_WORDS = 16
@@ -24,7 +26,7 @@ class Heading:
     line: Line
     number: str
     title: str
-    style: str  # "item" (Item N), "numbered" (N.) or "sub" (N.a)
+    style: str  # "item" (Item N), "minute" (23/45), "numbered" (N.) or "sub" (N.a)
 
 
 def _title_like(title: str) -> bool:
@@ -38,6 +40,8 @@ def _heading(line: Line) -> Heading | None:
         return None
     if m := _ITEM.match(text):
         return Heading(line, m["num"].lstrip("0") or "0", m["title"].strip(" -"), "item")
+    if (m := _MINUTE.match(text)) and _title_like(m["title"]):
+        return Heading(line, m["num"], m["title"].strip(), "minute")
     if (m := _SUB.match(text)) and _title_like(m["title"]):
         return Heading(line, f"{int(m['num'])}.{m['sub'] or m['letter']}", m["title"].strip(), "sub")
     if (m := _NUMBERED.match(text)) and _title_like(m["title"]):
@@ -49,20 +53,27 @@ def find_headings(lines: list[Line], skip=lambda line: False) -> list[Heading]:
     """Agenda headings in reading order.
 
     Where any "Item N" heading exists its number is the item's, and an outer list numbering that
-    disagrees with it is ignored; otherwise numbered headings count, in increasing order.
+    disagrees with it is ignored; else council minute numbers ("23/45") count; otherwise numbered
+    headings count, in increasing order.
     """
     found = [h for line in lines if not skip(line) and (h := _heading(line))]
-    top_style = "item" if any(h.style == "item" for h in found) else "numbered"
+    styles = {h.style for h in found}
+    top_style = next(s for s in ("item", "minute", "numbered") if s in styles or s == "numbered")
     headings: list[Heading] = []
-    last = 0
+    last: tuple[int, ...] = (0,)
     for h in found:
         if h.style == "sub":
             if headings and h.number.split(".")[0] == _top(headings[-1].number):
                 headings.append(h)
-        elif h.style == top_style and int(h.number) > last:
+        elif h.style == top_style and _order(h.number) > last:
             headings.append(h)
-            last = int(h.number)
+            last = _order(h.number)
     return headings
+
+
+def _order(number: str) -> tuple[int, ...]:
+    """'23/45' → (23, 45), '3' → (3,): item numbers must go up."""
+    return tuple(int(part) for part in number.split("/"))
 
 
 def _top(number: str) -> str:

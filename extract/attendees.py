@@ -22,8 +22,21 @@ from .records import Attendance, OrganisationRef, PostRef, Span, Status
 
 __all__ = ["parse_attendees"]
 
-_SEPARATORS = {",": "comma", ";": "comma", "|": "comma", "(": "open", ")": "close", "[": "open", "]": "close",
-               ":": "colon", "-": "dash", "\u2022": "dash", "*": "dash", "\u00b7": "dash", ".": "stop"}
+_SEPARATORS = {
+    ",": "comma",
+    ";": "comma",
+    "|": "comma",
+    "(": "open",
+    ")": "close",
+    "[": "open",
+    "]": "close",
+    ":": "colon",
+    "-": "dash",
+    "\u2022": "dash",
+    "*": "dash",
+    "\u00b7": "dash",
+    ".": "stop",
+}
 _LINKING = {"of", "for", "the", "and", "&", "to", "in", "at", "on"}
 
 
@@ -50,7 +63,9 @@ class _Draft:
     initials: str | None = None
 
 
-def parse_attendees(doc: Doc, blocks: list[AttendanceBlock], gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Attendance, ...]:
+def parse_attendees(
+    doc: Doc, blocks: list[AttendanceBlock], gazetteer: Gazetteer, lexicon: Lexicon
+) -> tuple[Attendance, ...]:
     """Every person in the attendance blocks of ``doc``, each once, in order of listing."""
     people: dict[str, Attendance] = {}
     for block in blocks:
@@ -75,8 +90,11 @@ def _separator(doc: Doc, tok: Token) -> str | None:
 
 
 def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
-    ents = {e.start: e for e in doc.ents
-            if e.label_ in (ORG, POST, HONORIFIC) and gazetteer_id(e) and start <= e.start and e.end <= end}
+    ents = {
+        e.start: e
+        for e in doc.ents
+        if e.label_ in (ORG, POST, HONORIFIC) and gazetteer_id(e) and start <= e.start and e.end <= end
+    }
     pieces: list[_Piece] = []
     i = start
     while i < end:
@@ -187,20 +205,30 @@ def _chunks(run: list[_Word]) -> list[list[_Word]]:
 
 
 def _join_phrases(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piece]:
-    """"Head of" + Met + "Prosecutions" is one role in an organisation, not a role and an organisation;
+    """ "Head of" + Met + "Prosecutions" is one role in an organisation, not a role and an organisation;
     so is "LCJB" + "Business Manager"."""
     out: list[_Piece] = []
     k = 0
     while k < len(pieces):
         p = pieces[k]
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-        if (p.kind == ORG and nxt is not None and nxt.kind == "other" and nxt.start == p.end
-                and any(t.text.casefold() in lexicon.role_heads for t in doc[nxt.start : nxt.end])):
+        if (
+            p.kind == ORG
+            and nxt is not None
+            and nxt.kind == "other"
+            and nxt.start == p.end
+            and any(t.text.casefold() in lexicon.role_heads for t in doc[nxt.start : nxt.end])
+        ):
             out.append(_Piece("other", p.start, nxt.end, p.ref))
             k += 2
             continue
-        if (p.kind == "other" and doc[p.end - 1].text.casefold() in _LINKING and nxt is not None
-                and nxt.kind == ORG and nxt.start == p.end):
+        if (
+            p.kind == "other"
+            and doc[p.end - 1].text.casefold() in _LINKING
+            and nxt is not None
+            and nxt.kind == ORG
+            and nxt.start == p.end
+        ):
             end, k = nxt.end, k + 2
             if k < len(pieces) and pieces[k].kind == "other" and pieces[k].start == end:
                 end, k = pieces[k].end, k + 1
@@ -263,7 +291,7 @@ def _take_honorific(doc: Doc, draft: _Draft, p: _Piece, gazetteer: Gazetteer) ->
 
 
 def _is_initials(doc: Doc, pieces: list[_Piece], k: int, draft: _Draft) -> bool:
-    """"(SL)" or "CW)" after Sophie Linden or Claire Waxman: the person's initials, not an organisation."""
+    """ "(SL)" or "CW)" after Sophie Linden or Claire Waxman: the person's initials, not an organisation."""
     p = pieces[k]
     text = doc[p.start : p.end].text.strip("()")
     if p.kind != "other" or not (1 < len(text) <= 4 and text.isupper() and text.isalpha()):
@@ -284,7 +312,9 @@ def _org_ref(doc: Doc, p: _Piece, gazetteer: Gazetteer) -> OrganisationRef:
     return OrganisationRef(name=span.text, span=span)
 
 
-def _attach(doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+def _attach(
+    doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazetteer: Gazetteer, lexicon: Lexicon
+) -> None:
     if p.kind == POST:
         draft.posts.append(_post_ref(doc, p, gazetteer))
         return
@@ -305,8 +335,14 @@ def _attach(doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazette
     if follows_post and folded[0] in _LINKING:
         # "Chair of VAWG Board": the post is in the organisation that follows.
         post = draft.posts.pop()
-        draft.posts.append(PostRef(name=f"{post.name} {text}", id=post.id, organisation_id=post.organisation_id,
-                                   span=_span(doc, previous.start, p.end)))
+        draft.posts.append(
+            PostRef(
+                name=f"{post.name} {text}",
+                id=post.id,
+                organisation_id=post.organisation_id,
+                span=_span(doc, previous.start, p.end),
+            )
+        )
         if any(w in lexicon.organisation_heads for w in folded):
             org_words = doc[p.start : p.end]
             start = next(t.i for t in org_words if t.text.casefold() not in _LINKING)
@@ -315,8 +351,14 @@ def _attach(doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazette
     if follows_post:
         # "DCCP Homicide & RASSO North": a qualifier of the post before it.
         post = draft.posts.pop()
-        draft.posts.append(PostRef(name=f"{post.name}, {text}", id=post.id, organisation_id=post.organisation_id,
-                                   span=_span(doc, previous.start, p.end)))
+        draft.posts.append(
+            PostRef(
+                name=f"{post.name}, {text}",
+                id=post.id,
+                organisation_id=post.organisation_id,
+                span=_span(doc, previous.start, p.end),
+            )
+        )
         return
     is_org = any(w in lexicon.organisation_heads for w in folded) or (
         len(words) == 1 and words[0].text.casefold() not in lexicon.role_heads

@@ -27,7 +27,9 @@ def _read_limited(response, url: str, max_bytes: int) -> bytes:
     return data
 
 
-def fetch(url: str, cache: Path | None, timeout: float = 30, max_bytes: int = 20 * 1024 * 1024) -> tuple[bytes, str | None]:
+def fetch(
+    url: str, cache: Path | None, timeout: float = 30, max_bytes: int = 20 * 1024 * 1024
+) -> tuple[bytes, str | None]:
     """The body and media type at ``url``; with a cache folder, a page fetched before is asked for again
     only conditionally (ETag / Last-Modified) and read from the cache when unchanged."""
     key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
@@ -53,6 +55,15 @@ def fetch(url: str, cache: Path | None, timeout: float = 30, max_bytes: int = 20
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
         body_file.write_bytes(data)
-        meta_file.write_text(json.dumps({"url": url, "etag": etag, "last_modified": modified, "media_type": media_type,
-                                         "sha256": hashlib.sha256(data).hexdigest()}))
+        meta_file.write_text(
+            json.dumps(
+                {
+                    "url": url,
+                    "etag": etag,
+                    "last_modified": modified,
+                    "media_type": media_type,
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
+            )
+        )
     return data, media_type

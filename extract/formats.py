@@ -93,8 +93,11 @@ def docx_text(source: str, data: bytes) -> str:
         elif tag == "tbl":
             for row in block.iter():
                 if row.tag.endswith("}tr"):
-                    cells = ["".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")).strip()
-                             for cell in row.iterchildren() if cell.tag.endswith("}tc")]
+                    cells = [
+                        "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")).strip()
+                        for cell in row.iterchildren()
+                        if cell.tag.endswith("}tc")
+                    ]
                     lines.append(", ".join(dict.fromkeys(c for c in cells if c)))
             lines.append("")
     return _lines("\n".join(lines))

@@ -70,8 +70,12 @@ class Gazetteer:
         words = name.casefold().split()
         if len(words) < 2:
             return None
-        found = {org.id for org in self.organisations.values() for alias in (org.name, *org.aliases)
-                 if alias.casefold().split()[-len(words):] == words}
+        found = {
+            org.id
+            for org in self.organisations.values()
+            for alias in (org.name, *org.aliases)
+            if alias.casefold().split()[-len(words) :] == words
+        }
         return found.pop() if len(found) == 1 else None
 
     def names(self, org_id: str) -> list[str]:
@@ -115,9 +119,9 @@ def load_gazetteer() -> Gazetteer:
     data = resources.files("extract") / "data"
     orgs_yaml = yaml.safe_load((data / "organisations.yaml").read_text(encoding="utf-8"))
     posts_yaml = yaml.safe_load((data / "posts.yaml").read_text(encoding="utf-8"))
-    orgs = [
-        Organisation(**{**o, "aliases": tuple(o.get("aliases", ()))}) for o in orgs_yaml["organisations"]
-    ] + [_borough(b) for b in orgs_yaml["boroughs"]]
+    orgs = [Organisation(**{**o, "aliases": tuple(o.get("aliases", ()))}) for o in orgs_yaml["organisations"]] + [
+        _borough(b) for b in orgs_yaml["boroughs"]
+    ]
     posts = [Post(**{**p, "aliases": tuple(p.get("aliases", ()))}) for p in posts_yaml["posts"]]
     return Gazetteer(
         organisations={o.id: o for o in orgs},

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 from .records import Status
 
-__all__ = ["Line", "AttendanceBlock", "split_lines", "attendance_heading", "attendance_blocks", "is_prose", "is_link_line"]
+__all__ = [
+    "Line",
+    "AttendanceBlock",
+    "split_lines",
+    "attendance_heading",
+    "attendance_blocks",
+    "is_prose",
+    "is_link_line",
+]
 
 _NUMBERING = re.compile(r"^\s*(?:[-*\u2022#>]+\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)*")
 _LINK_LINE = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")

@@ -5,24 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from collections import Counter
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from .agenda import agenda_items, find_headings
 from .attendees import parse_attendees
+from .bodies import find_body
 from .dates import find_dates
 from .errors import DocumentError
-from .gazetteer import ORG, Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .layout import Line, attendance_blocks, attendance_heading, is_link_line, split_lines
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
+from .records import Actor, AgendaItem, Document, Meeting, OrganisationRef, Statement, TopicMention
 from .statements import find_statements
 from .topic_mentions import find_topics
 from .topics import load_topic_scheme
-from .nlp import gazetteer_id
-from .records import Actor, AgendaItem, Document, Meeting, OrganisationRef, Span, Statement, TopicMention
 
 __all__ = ["extract_meeting", "slug"]
 
@@ -37,8 +36,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = None,
-                    lexicon: Lexicon | None = None) -> Meeting:
+def extract_meeting(
+    document: Document, doc: Doc, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None
+) -> Meeting:
     """Read everything extracted from one document; ``doc`` is the pipeline's parse of its text."""
     gazetteer = gazetteer or load_gazetteer()
     lexicon = lexicon or load_lexicon()
@@ -58,11 +58,15 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
         date = next((d for _, _, d in find_dates(Path(document.source).name)), None)
         if date is not None:
             warnings.append(f"{document.source}: meeting date taken from the file name")
-    body = _body(doc, title, head_end, gazetteer)
+    body = find_body(doc, lines, title, head_end, gazetteer, lexicon)
     if not attendance and not items:
         raise DocumentError(f"{document.source}: does not look like minutes (no attendee list or agenda items)")
-    for missing, what in ((not attendance, "no attendee list"), (date is None, "no meeting date"),
-                          (not items, "no agenda items"), (body is None, "no board or committee name")):
+    for missing, what in (
+        (not attendance, "no attendee list"),
+        (date is None, "no meeting date"),
+        (not items, "no agenda items"),
+        (body is None, "no board or committee name"),
+    ):
         if missing:
             warnings.append(f"{document.source}: {what} found")
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
@@ -86,7 +90,7 @@ def extract_meeting(document: Document, doc: Doc, gazetteer: Gazetteer | None = 
 
 
 def _body_as_actor(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement | None:
-    """"The Board agreed...": a bare "Board" or "Committee" is the body that is meeting; a bare
+    """ "The Board agreed...": a bare "Board" or "Committee" is the body that is meeting; a bare
     "Police" or "Service" names no one in particular, and the statement is dropped (None)."""
     actor = statement.actor
     bare = actor.kind == "organisation" and not actor.id and actor.name.casefold() in lexicon.organisation_heads
@@ -101,9 +105,17 @@ def _with_topics(statement: Statement, topics: tuple[TopicMention, ...], items: 
     """The topics a statement raises: those named in its own sentence, and those in the heading of
     the item it stands under (who speaks under "Right Care, Right Person" speaks about it)."""
     heading = next(i.heading for i in items if i.number == statement.item)
-    keys = tuple(dict.fromkeys(
-        t.key for t in topics if t.item == statement.item
-        and (statement.sentence.start <= t.span.start < statement.sentence.end or heading.start <= t.span.start < heading.end)))
+    keys = tuple(
+        dict.fromkeys(
+            t.key
+            for t in topics
+            if t.item == statement.item
+            and (
+                statement.sentence.start <= t.span.start < statement.sentence.end
+                or heading.start <= t.span.start < heading.end
+            )
+        )
+    )
     return replace(statement, topics=keys)
 
 
@@ -125,29 +137,3 @@ def _meeting_date(text: str, lines: list[Line], title: Line | None, head_end: in
             for _, _, date in find_dates(line.text):
                 return date
     return None
-
-
-def _body(doc: Doc, title: Line | None, head_end: int, gazetteer: Gazetteer) -> OrganisationRef | None:
-    """The board that met: a gazetteer board in the title (else the opening), else the title's own
-    words, else the board the whole text names most often."""
-    boards = [e for e in doc.ents if e.label_ == ORG and gazetteer_id(e)
-              and gazetteer.organisations[gazetteer_id(e)[1]].kind == "board"]
-    for start, end in ((title.start, title.end) if title else (0, 0), (0, head_end)):
-        if found := [e for e in boards if start <= e.start_char and e.end_char <= end]:
-            return _board(found[0], gazetteer)
-    if title is None:
-        if not boards:
-            return None
-        counts = Counter(gazetteer_id(e)[1] for e in boards)
-        return _board(next(e for e in boards if gazetteer_id(e)[1] == counts.most_common(1)[0][0]), gazetteer)
-    name = re.split(r"\s+-\s+|\s+\d{1,2}\s+\w+\s+\d{4}|\b(?:meeting|minutes)\b", title.stripped, flags=re.I)[0]
-    name = re.sub(r"^(minutes of( the)?|agenda of( the)?)\s+", "", name.strip(" -:,"), flags=re.I).strip(" -:,")
-    if not name or not name[0].isupper():
-        return None
-    start = title.start + title.text.index(name)
-    return OrganisationRef(name, None, Span(start, start + len(name), name))
-
-
-def _board(ent, gazetteer: Gazetteer) -> OrganisationRef:
-    ident = gazetteer_id(ent)[1]
-    return OrganisationRef(gazetteer.organisations[ident].name, ident, Span(ent.start_char, ent.end_char, ent.text))

@@ -25,8 +25,9 @@ def _with_name_after(doc: Doc, ent):
     return doc[ent.start : end] if ent.label_ in (HONORIFIC, POST) else ent
 
 
-def find_mentions(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance],
-                  gazetteer: Gazetteer) -> tuple[Mention, ...]:
+def find_mentions(
+    doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance], gazetteer: Gazetteer
+) -> tuple[Mention, ...]:
     """Entities in each item's text, resolved to the same people and organisations as the attendee list."""
     found: dict[tuple[str, str, int], Mention] = {}
     for item, span in item_spans(doc, items):
@@ -41,7 +42,15 @@ def find_mentions(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[At
             else:
                 continue
             sent = ent.sent
-            found.setdefault((kind, name, sent.start), Mention(
-                item.number, actor, kind, name, Span(ent.start_char, ent.end_char, ent.text),
-                Span(sent.start_char, sent.end_char, sent.text)))
+            found.setdefault(
+                (kind, name, sent.start),
+                Mention(
+                    item.number,
+                    actor,
+                    kind,
+                    name,
+                    Span(ent.start_char, ent.end_char, ent.text),
+                    Span(sent.start_char, sent.end_char, sent.text),
+                ),
+            )
     return tuple(found.values())

@@ -49,7 +49,11 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return (objects[0], None) if objects else (None, None)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    purpose = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    purpose = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
     if passive and purpose:
         return passive[0], purpose[0].lemma_
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -68,8 +72,9 @@ def _verb_text(verb: Token, lemma: str | None) -> str:
     return " ".join([verb.lemma_ or verb.lower_, *particles])
 
 
-def find_statements(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance],
-                    gazetteer: Gazetteer) -> tuple[Statement, ...]:
+def find_statements(
+    doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance], gazetteer: Gazetteer
+) -> tuple[Statement, ...]:
     """One statement per actor and sentence, under the item whose text holds it.
 
     Needs a dependency parse; with the rules-only pipeline there are none.
@@ -100,6 +105,11 @@ def find_statements(doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[
             key = (actor.kind, actor.name, sent.start)
             if key not in found:
                 lemma = _verb_text(verb, purpose)
-                found[key] = Statement(item.number, actor, lemma, lemma.split()[0] in reporting,
-                                       Span(sent.start_char, sent.end_char, sent.text))
+                found[key] = Statement(
+                    item.number,
+                    actor,
+                    lemma,
+                    lemma.split()[0] in reporting,
+                    Span(sent.start_char, sent.end_char, sent.text),
+                )
     return tuple(found.values())

@@ -26,8 +26,9 @@ def _sentence(doc: Doc, start: int) -> Span:
     return Span(sent.start_char, sent.end_char, sent.text)
 
 
-def find_topics(doc: Doc, items: Sequence[AgendaItem], body: OrganisationRef | None, scheme: TopicScheme,
-                gazetteer: Gazetteer) -> tuple[TopicMention, ...]:
+def find_topics(
+    doc: Doc, items: Sequence[AgendaItem], body: OrganisationRef | None, scheme: TopicScheme, gazetteer: Gazetteer
+) -> tuple[TopicMention, ...]:
     """Every topic mention in each item's heading and text, one per topic and sentence.
 
     Boards named in the discussion (a new London Policing Board) are topics too, but not the
@@ -38,8 +39,9 @@ def find_topics(doc: Doc, items: Sequence[AgendaItem], body: OrganisationRef | N
 
     def add(item: str, key: str, label: str, start: int, end: int, curated: bool, alt: tuple[str, ...] = ()):
         sentence = _sentence(doc, start)
-        found.setdefault((item, key, sentence.start), TopicMention(item, key, label, _span(doc, start, end), sentence,
-                                                                   curated, alt))
+        found.setdefault(
+            (item, key, sentence.start), TopicMention(item, key, label, _span(doc, start, end), sentence, curated, alt)
+        )
 
     for item, span in item_spans(doc, items):
         for ent in span.ents:
@@ -47,11 +49,17 @@ def find_topics(doc: Doc, items: Sequence[AgendaItem], body: OrganisationRef | N
             if ent.label_ == TOPIC and ident:
                 # Labelled as the minutes put it ("gun discharge"), and linked to the concept (gun crime).
                 concept = scheme.concepts[ident[1]]
-                said = next((x for x in (concept.label, *concept.alt_labels) if x.casefold() == ent.text.casefold()),
-                            concept.label)
+                said = next(
+                    (x for x in (concept.label, *concept.alt_labels) if x.casefold() == ent.text.casefold()),
+                    concept.label,
+                )
                 add(item.number, concept.id, said, ent.start, ent.end, True, concept.alt_labels)
-            elif ent.label_ == ORG and ident and gazetteer.organisations[ident[1]].kind == "board" \
-                    and (body is None or body.id != ident[1]):
+            elif (
+                ent.label_ == ORG
+                and ident
+                and gazetteer.organisations[ident[1]].kind == "board"
+                and (body is None or body.id != ident[1])
+            ):
                 org = gazetteer.organisations[ident[1]]
                 add(item.number, f"org-{org.id}", org.name, ent.start, ent.end, False, org.aliases)
         for start, end, acronym in key_phrases(doc, span.start, span.end):
@@ -75,7 +83,7 @@ def find_topics(doc: Doc, items: Sequence[AgendaItem], body: OrganisationRef | N
 
 
 def _prefer_longer_names(mentions: tuple[TopicMention, ...]) -> tuple[TopicMention, ...]:
-    """"the Action Plan" after "the Disproportionality Action Plan" is the same programme, named short."""
+    """ "the Action Plan" after "the Disproportionality Action Plan" is the same programme, named short."""
     named = {m.key: m for m in mentions if not m.curated}
     out = []
     for m in mentions:

@@ -14,8 +14,16 @@ from spacy.tokens import Doc
 
 from .gazetteer import ORG
 
-__all__ = ["Concept", "TopicScheme", "load_topic_scheme", "topic_patterns", "key_phrases", "load_keyphrase_words",
-           "TOPIC", "topic_key"]
+__all__ = [
+    "Concept",
+    "TopicScheme",
+    "load_topic_scheme",
+    "topic_patterns",
+    "key_phrases",
+    "load_keyphrase_words",
+    "TOPIC",
+    "topic_key",
+]
 
 TOPIC = "TOPIC"
 _DETERMINERS = {"a", "an", "the", "our", "this", "its", "their"}
@@ -50,8 +58,9 @@ class TopicScheme:
 @functools.cache
 def load_topic_scheme() -> TopicScheme:
     """Read ``data/topics.ttl`` (once per process)."""
-    g = Graph().parse(data=(resources.files("extract") / "data" / "topics.ttl").read_text(encoding="utf-8"),
-                      format="turtle")
+    g = Graph().parse(
+        data=(resources.files("extract") / "data" / "topics.ttl").read_text(encoding="utf-8"), format="turtle"
+    )
     concepts = {}
     for iri in sorted(g.subjects(RDF.type, SKOS.Concept)):
         ident = str(iri).rstrip("/").rsplit("/", 1)[-1]

@@ -6,17 +6,30 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from extract import (Actor, Attendance, Gazetteer, Meeting, OrganisationRef, PostRef, load_topic_scheme, name_key,
-                     slug)
+from extract import Actor, Attendance, Gazetteer, Meeting, OrganisationRef, PostRef, load_topic_scheme, name_key, slug
 
 from .resolve import Resolution
 
 __all__ = ["build_graph", "node_id", "actor_node", "topic_node", "NODE_TYPES", "EDGE_TYPES"]
 
 NODE_TYPES = ("meeting", "item", "person", "organisation", "post", "topic", "place")
-EDGE_TYPES = ("organised_by", "has_item", "has_part", "attended", "sent_apologies", "represents",
-              "holds_post", "post_in", "part_of", "member_of", "discusses", "speaks_on", "raises", "mentions",
-              "broader")
+EDGE_TYPES = (
+    "organised_by",
+    "has_item",
+    "has_part",
+    "attended",
+    "sent_apologies",
+    "represents",
+    "holds_post",
+    "post_in",
+    "part_of",
+    "member_of",
+    "discusses",
+    "speaks_on",
+    "raises",
+    "mentions",
+    "broader",
+)
 
 
 def node_id(kind: str, ident: str) -> str:
@@ -35,13 +48,24 @@ def _organisation(graph: nx.MultiDiGraph, org: OrganisationRef, gazetteer: Gazet
 
 def _gazetteer_organisations(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
     for org in gazetteer.organisations.values():
-        graph.add_node(node_id("organisation", org.id), type="organisation", label=org.name, in_gazetteer=True,
-                       kind=org.kind, aliases=list(org.aliases))
+        graph.add_node(
+            node_id("organisation", org.id),
+            type="organisation",
+            label=org.name,
+            in_gazetteer=True,
+            kind=org.kind,
+            aliases=list(org.aliases),
+        )
     for org in gazetteer.organisations.values():
         for relation, parent in (("part_of", org.part_of), ("member_of", org.member_of)):
             if parent:
-                graph.add_edge(node_id("organisation", org.id), node_id("organisation", parent), key=relation,
-                               type=relation, source="gazetteer")
+                graph.add_edge(
+                    node_id("organisation", org.id),
+                    node_id("organisation", parent),
+                    key=relation,
+                    type=relation,
+                    source="gazetteer",
+                )
 
 
 def _post(graph: nx.MultiDiGraph, post: PostRef, org_node: str | None, gazetteer: Gazetteer) -> str:
@@ -78,13 +102,24 @@ def topic_node(key: str) -> str:
 def _ensure_actor(graph: nx.MultiDiGraph, node: str, actor: Actor) -> None:
     """People and posts named only in the discussion get a node of their own."""
     if node not in graph:
-        graph.add_node(node, type=node.partition(":")[0], label=actor.name, in_gazetteer=actor.id is not None,
-                       variants=[actor.name], evidence=["named in the discussion, not in an attendee list"])
+        graph.add_node(
+            node,
+            type=node.partition(":")[0],
+            label=actor.name,
+            in_gazetteer=actor.id is not None,
+            variants=[actor.name],
+            evidence=["named in the discussion, not in an attendee list"],
+        )
 
 
 def _sentence_provenance(meeting: Meeting, sentence) -> dict:
-    return {"meeting": node_id("meeting", meeting.id), "source": meeting.source, "start": sentence.start,
-            "end": sentence.end, "evidence": sentence.text}
+    return {
+        "meeting": node_id("meeting", meeting.id),
+        "source": meeting.source,
+        "start": sentence.start,
+        "end": sentence.end,
+        "evidence": sentence.text,
+    }
 
 
 def _add_discussion(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolution) -> None:
@@ -99,17 +134,32 @@ def _add_discussion(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolu
         if tid not in graph:
             label = concepts[t.key].label if t.curated else t.label
             graph.add_node(tid, type="topic", label=label, curated=t.curated, aliases=list(t.alt_labels), key=t.key)
-        graph.add_edge(item(t.item), tid, key=f"discusses@{t.sentence.start}", type="discusses",
-                       **_sentence_provenance(meeting, t.sentence))
+        graph.add_edge(
+            item(t.item),
+            tid,
+            key=f"discusses@{t.sentence.start}",
+            type="discusses",
+            **_sentence_provenance(meeting, t.sentence),
+        )
     for s in meeting.statements:
         actor = actor_node(meeting, s.actor, resolution)
         _ensure_actor(graph, actor, s.actor)
-        prov = {**_sentence_provenance(meeting, s.sentence), "verb": s.verb, "reporting": s.reporting,
-                "via": s.actor.via}
+        prov = {
+            **_sentence_provenance(meeting, s.sentence),
+            "verb": s.verb,
+            "reporting": s.reporting,
+            "via": s.actor.via,
+        }
         graph.add_edge(actor, item(s.item), key=f"speaks_on@{s.sentence.start}", type="speaks_on", **prov)
         for key in s.topics:
-            graph.add_edge(actor, topic_node(key), key=f"raises@{meeting.id}:{s.sentence.start}", type="raises",
-                           item=item(s.item), **prov)
+            graph.add_edge(
+                actor,
+                topic_node(key),
+                key=f"raises@{meeting.id}:{s.sentence.start}",
+                type="raises",
+                item=item(s.item),
+                **prov,
+            )
     for m in meeting.mentions:
         if m.actor is not None:
             target = actor_node(meeting, m.actor, resolution)
@@ -118,38 +168,85 @@ def _add_discussion(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolu
             target = node_id("place", slug(m.name))
             if target not in graph:
                 graph.add_node(target, type="place", label=m.name)
-        graph.add_edge(item(m.item), target, key=f"mentions@{m.span.start}", type="mentions",
-                       **_sentence_provenance(meeting, m.sentence))
+        graph.add_edge(
+            item(m.item),
+            target,
+            key=f"mentions@{m.span.start}",
+            type="mentions",
+            **_sentence_provenance(meeting, m.sentence),
+        )
 
 
 def _provenance(meeting: Meeting, attendance: Attendance) -> dict:
-    return {"meeting": node_id("meeting", meeting.id), "source": meeting.source, "start": attendance.span.start,
-            "end": attendance.span.end, "evidence": attendance.span.text}
+    return {
+        "meeting": node_id("meeting", meeting.id),
+        "source": meeting.source,
+        "start": attendance.span.start,
+        "end": attendance.span.end,
+        "evidence": attendance.span.text,
+    }
 
 
 def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolution, gazetteer: Gazetteer) -> None:
     mid = node_id("meeting", meeting.id)
-    graph.add_node(mid, type="meeting", label=meeting.title or meeting.id, date=meeting.date.isoformat() if meeting.date else None,
-                   source=meeting.source, sha256=meeting.sha256)
+    graph.add_node(
+        mid,
+        type="meeting",
+        label=meeting.title or meeting.id,
+        date=meeting.date.isoformat() if meeting.date else None,
+        source=meeting.source,
+        sha256=meeting.sha256,
+    )
     if meeting.body:
-        graph.add_edge(mid, _organisation(graph, meeting.body, gazetteer), key="organised_by", type="organised_by",
-                       source=meeting.source, start=meeting.body.span.start if meeting.body.span else None,
-                       end=meeting.body.span.end if meeting.body.span else None)
+        graph.add_edge(
+            mid,
+            _organisation(graph, meeting.body, gazetteer),
+            key="organised_by",
+            type="organised_by",
+            source=meeting.source,
+            start=meeting.body.span.start if meeting.body.span else None,
+            end=meeting.body.span.end if meeting.body.span else None,
+        )
     for item in meeting.items:
         iid = node_id("item", f"{meeting.id}/{item.number}")
-        graph.add_node(iid, type="item", label=f"{item.number}. {item.title}", number=item.number, title=item.title,
-                       meeting=mid, source=meeting.source, start=item.heading.start, end=item.body.end)
+        graph.add_node(
+            iid,
+            type="item",
+            label=f"{item.number}. {item.title}",
+            number=item.number,
+            title=item.title,
+            meeting=mid,
+            source=meeting.source,
+            start=item.heading.start,
+            end=item.body.end,
+        )
         parent = node_id("item", f"{meeting.id}/{item.parent}") if item.parent else mid
         relation = "has_part" if item.parent else "has_item"
-        graph.add_edge(parent, iid, key=relation, type=relation, source=meeting.source, start=item.heading.start,
-                       end=item.heading.end)
+        graph.add_edge(
+            parent,
+            iid,
+            key=relation,
+            type=relation,
+            source=meeting.source,
+            start=item.heading.start,
+            end=item.heading.end,
+        )
     for index, attendance in enumerate(meeting.attendance):
         person = node_id("person", resolution.person_of[(meeting.id, index)])
         prov = _provenance(meeting, attendance)
         relation = "attended" if attendance.status == "present" else "sent_apologies"
         org = _organisation(graph, attendance.organisation, gazetteer) if attendance.organisation else None
-        graph.add_edge(person, mid, key=relation, type=relation, status=attendance.status, role=attendance.role,
-                       honorific=attendance.honorific, organisation=org, **prov)
+        graph.add_edge(
+            person,
+            mid,
+            key=relation,
+            type=relation,
+            status=attendance.status,
+            role=attendance.role,
+            honorific=attendance.honorific,
+            organisation=org,
+            **prov,
+        )
         if org:
             graph.add_edge(person, org, key=f"represents@{meeting.id}", type="represents", **prov)
         for post in attendance.posts:
@@ -177,15 +274,25 @@ def build_graph(meetings: Sequence[Meeting], resolution: Resolution, gazetteer: 
     graph = nx.MultiDiGraph(name="minutes-graph")
     _gazetteer_organisations(graph, gazetteer)
     for person in resolution.people.values():
-        graph.add_node(node_id("person", person.id), type="person", label=person.name, variants=list(person.variants),
-                       evidence=list(person.evidence))
+        graph.add_node(
+            node_id("person", person.id),
+            type="person",
+            label=person.name,
+            variants=list(person.variants),
+            evidence=list(person.evidence),
+        )
     for meeting in meetings:
         _add_meeting(graph, meeting, resolution, gazetteer)
         _add_discussion(graph, meeting, resolution)
     _broader_topics(graph)
     # Gazetteer organisations nobody mentioned only clutter the graph; keep their ancestors of used ones.
-    used = {n for n, d in graph.nodes(data=True) if d["type"] == "organisation" and
-            any(graph.nodes[u]["type"] != "organisation" for u, _ in graph.in_edges(n))}
+    used = {
+        n
+        for n, d in graph.nodes(data=True)
+        if d["type"] == "organisation" and any(graph.nodes[u]["type"] != "organisation" for u, _ in graph.in_edges(n))
+    }
     keep = {a for n in used for a in nx.descendants(graph, n) if graph.nodes[a]["type"] == "organisation"} | used
-    graph.remove_nodes_from([n for n, d in list(graph.nodes(data=True)) if d["type"] == "organisation" and n not in keep])
+    graph.remove_nodes_from(
+        [n for n, d in list(graph.nodes(data=True)) if d["type"] == "organisation" and n not in keep]
+    )
     return graph

@@ -12,9 +12,18 @@ import networkx as nx
 from extract import MinutesGraphError, load_gazetteer, name_key
 
 __all__ = [
-    "neighbourhood", "NODE_KINDS",
-    "UnknownName", "Evidence", "find_node", "who_discussed", "person_profile", "topic_profile",
-    "organisation_profile", "PersonProfile", "TopicProfile", "OrganisationProfile",
+    "neighbourhood",
+    "NODE_KINDS",
+    "UnknownName",
+    "Evidence",
+    "find_node",
+    "who_discussed",
+    "person_profile",
+    "topic_profile",
+    "organisation_profile",
+    "PersonProfile",
+    "TopicProfile",
+    "OrganisationProfile",
 ]
 
 
@@ -100,8 +109,12 @@ def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...]) -> str:
     matter, and a unique partial match will do. Raises UnknownName with the closest names."""
     wanted = _key(name)
     candidates = {n: d for n, d in graph.nodes(data=True) if d["type"] in kinds}
-    exact = [n for n, d in candidates.items() if wanted in {_key(x) for x in _names(d)}
-             or (d["type"] == "person" and name_key(wanted) == name_key(d["label"]))]
+    exact = [
+        n
+        for n, d in candidates.items()
+        if wanted in {_key(x) for x in _names(d)}
+        or (d["type"] == "person" and name_key(wanted) == name_key(d["label"]))
+    ]
     if len(exact) == 1:
         return exact[0]
     words = set(wanted.split())
@@ -136,10 +149,15 @@ def _date(graph: nx.MultiDiGraph, meeting: str) -> str | None:
 def _evidence(graph: nx.MultiDiGraph, edge: dict, actor: str | None = None, item: str | None = None) -> Evidence:
     meeting = edge["meeting"]
     return Evidence(
-        date=_date(graph, meeting), meeting=graph.nodes[meeting]["label"],
-        item=graph.nodes[item]["label"] if item else None, actor=graph.nodes[actor]["label"] if actor else None,
-        verb=edge.get("verb"), sentence=" ".join(edge["evidence"].split()), source=edge["source"],
-        start=edge["start"], end=edge["end"],
+        date=_date(graph, meeting),
+        meeting=graph.nodes[meeting]["label"],
+        item=graph.nodes[item]["label"] if item else None,
+        actor=graph.nodes[actor]["label"] if actor else None,
+        verb=edge.get("verb"),
+        sentence=" ".join(edge["evidence"].split()),
+        source=edge["source"],
+        start=edge["start"],
+        end=edge["end"],
     )
 
 
@@ -150,11 +168,17 @@ def _by_date(rows: list[Evidence]) -> list[Evidence]:
 def who_discussed(graph: nx.MultiDiGraph, topic: str) -> tuple[str, list[Evidence]]:
     """Who raised a topic, when, with the sentence; items that discuss it with no named speaker too."""
     node = find_node(graph, topic, ("topic",))
-    rows = [_evidence(graph, e, actor, e["item"]) for actor, _, e in graph.in_edges(node, data=True)
-            if e["type"] == "raises"]
+    rows = [
+        _evidence(graph, e, actor, e["item"])
+        for actor, _, e in graph.in_edges(node, data=True)
+        if e["type"] == "raises"
+    ]
     spoken = {(r.source, r.start) for r in rows}
-    rows += [_evidence(graph, e, None, item) for item, _, e in graph.in_edges(node, data=True)
-             if e["type"] == "discusses" and (e["source"], e["start"]) not in spoken]
+    rows += [
+        _evidence(graph, e, None, item)
+        for item, _, e in graph.in_edges(node, data=True)
+        if e["type"] == "discusses" and (e["source"], e["start"]) not in spoken
+    ]
     return graph.nodes[node]["label"], _by_date(rows)
 
 
@@ -186,7 +210,9 @@ def person_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> PersonPr
         elif kind == "speaks_on":
             statements.append(_evidence(graph, e, node, target))
     return PersonProfile(
-        id=node, name=data["label"], variants=data.get("variants", []),
+        id=node,
+        name=data["label"],
+        variants=data.get("variants", []),
         attendance=sorted(attendance, key=lambda r: (r[0] or "", r[1])),
         posts=[(p, *_span_of_dates(d)) for p, d in sorted(posts.items())],
         organisations=[(o, *_span_of_dates(d)) for o, d in sorted(orgs.items())],
@@ -204,9 +230,13 @@ def topic_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> TopicProf
     items = sorted({(e.date, e.meeting, e.item) for e in evidence if e.item}, key=lambda r: (r[0] or "", r[1], r[2]))
     raised = Counter(e.actor for e in evidence if e.actor)
     return TopicProfile(
-        id=node, name=label, aliases=graph.nodes[node].get("aliases", []),
+        id=node,
+        name=label,
+        aliases=graph.nodes[node].get("aliases", []),
         timeline=[(d, m, n) for (d, m), n in sorted(timeline.items(), key=lambda x: (x[0][0] or "", x[0][1]))],
-        items=items, raised_by=raised.most_common(top), evidence=evidence,
+        items=items,
+        raised_by=raised.most_common(top),
+        evidence=evidence,
     )
 
 
@@ -226,7 +256,11 @@ def organisation_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> Or
             statements.append(_evidence(graph, e, node, target))
     parents = [graph.nodes[p]["label"] for _, p, k in graph.out_edges(node, keys=True) if k in ("part_of", "member_of")]
     return OrganisationProfile(
-        id=node, name=data["label"], aliases=data.get("aliases", []), parents=parents,
+        id=node,
+        name=data["label"],
+        aliases=data.get("aliases", []),
+        parents=parents,
         people=sorted(((p, *_span_of_dates(d), len(d)) for p, d in people.items()), key=lambda r: (-r[3], r[0])),
-        topics=topics.most_common(top), statements=_by_date(statements),
+        topics=topics.most_common(top),
+        statements=_by_date(statements),
     )

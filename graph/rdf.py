@@ -160,13 +160,19 @@ def _discussion(g: Graph, base: str, graph: nx.MultiDiGraph, meeting: str, sourc
         for actor, _, edge in sorted(graph.in_edges(item, data=True), key=lambda e: (e[2].get("start", 0), e[0])):
             if edge["type"] != "speaks_on":
                 continue
-            st = _iri(base, "statement", *meeting.split(":", 1)[1].split("/"), str(edge["start"]), actor.split(":", 1)[1])
+            st = _iri(
+                base, "statement", *meeting.split(":", 1)[1].split("/"), str(edge["start"]), actor.split(":", 1)[1]
+            )
             g.add((st, RDF.type, NS.mg.Statement))
             g.add((st, NS.mg.actor, _node_iri(base, actor)))
             g.add((st, NS.mg.item, i))
             g.add((st, NS.mg.verb, Literal(edge["verb"])))
             for _, topic, raise_edge in graph.out_edges(actor, data=True):
-                if raise_edge["type"] == "raises" and raise_edge["item"] == item and raise_edge["start"] == edge["start"]:
+                if (
+                    raise_edge["type"] == "raises"
+                    and raise_edge["item"] == item
+                    and raise_edge["start"] == edge["start"]
+                ):
                     g.add((st, NS.dcterms.subject, _node_iri(base, topic)))
             g.add((st, NS.mg.evidence, _annotation(g, st, source, edge)))
 
@@ -246,7 +252,9 @@ def _activity(g: Graph, base: str, tool: str, model: str) -> URIRef:
     return activity
 
 
-def to_dataset(graph: nx.MultiDiGraph, base: str | None = None, tool: str = "minutes-graph", model: str = "") -> Dataset:
+def to_dataset(
+    graph: nx.MultiDiGraph, base: str | None = None, tool: str = "minutes-graph", model: str = ""
+) -> Dataset:
     """The graph as an RDF dataset: an entities graph plus one named graph per meeting.
 
     Every resource gets an IRI under ``base`` (no blank nodes, which remote stores handle badly).

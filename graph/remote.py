@@ -52,8 +52,14 @@ def _graph_url(endpoint: str, iri: str) -> str:
     return f"{endpoint}{joiner}graph={urllib.parse.quote(iri, safe='')}"
 
 
-def _send(request: urllib.request.Request, what: str, retries: int, backoff: float, timeout: float,
-          sleep: Callable[[float], None]) -> tuple[bytes, int]:
+def _send(
+    request: urllib.request.Request,
+    what: str,
+    retries: int,
+    backoff: float,
+    timeout: float,
+    sleep: Callable[[float], None],
+) -> tuple[bytes, int]:
     """The response body and the number of tries; connection errors and 5xx answers are retried."""
     for attempt in range(1, retries + 2):
         try:
@@ -61,8 +67,10 @@ def _send(request: urllib.request.Request, what: str, retries: int, backoff: flo
                 return response.read(), attempt
         except urllib.error.HTTPError as e:
             if e.code in (401, 403):
-                raise RemoteError(f"{what}: the endpoint refused the credentials (HTTP {e.code}); "
-                                  f"set MINUTES_GRAPH_TOKEN or MINUTES_GRAPH_USER and MINUTES_GRAPH_PASSWORD") from e
+                raise RemoteError(
+                    f"{what}: the endpoint refused the credentials (HTTP {e.code}); "
+                    f"set MINUTES_GRAPH_TOKEN or MINUTES_GRAPH_USER and MINUTES_GRAPH_PASSWORD"
+                ) from e
             if e.code < 500 or attempt > retries:
                 raise RemoteError(f"{what}: the endpoint answered HTTP {e.code} {e.reason}") from e
         except (urllib.error.URLError, ConnectionError, TimeoutError) as e:
@@ -73,27 +81,51 @@ def _send(request: urllib.request.Request, what: str, retries: int, backoff: flo
     raise AssertionError("unreachable")
 
 
-def push_graphs(graphs: Mapping[str, str], endpoint: str, headers: Mapping[str, str] | None = None,
-                retries: int = 3, backoff: float = 0.5, timeout: float = 60,
-                sleep: Callable[[float], None] = time.sleep) -> PushReport:
+def push_graphs(
+    graphs: Mapping[str, str],
+    endpoint: str,
+    headers: Mapping[str, str] | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    timeout: float = 60,
+    sleep: Callable[[float], None] = time.sleep,
+) -> PushReport:
     """PUT each named graph (IRI to N-Triples) to the Graph Store endpoint, replacing it whole, so a
     second push of the same graphs changes nothing. Stops at the first graph that cannot be sent."""
     report = PushReport()
     for iri, text in sorted(graphs.items()):
-        request = urllib.request.Request(_graph_url(endpoint, iri), data=text.encode("utf-8"), method="PUT",
-                                         headers={"Content-Type": "application/n-triples", **(headers or {})})
+        request = urllib.request.Request(
+            _graph_url(endpoint, iri),
+            data=text.encode("utf-8"),
+            method="PUT",
+            headers={"Content-Type": "application/n-triples", **(headers or {})},
+        )
         _, tries = _send(request, f"PUT <{iri}> to {endpoint}", retries, backoff, timeout, sleep)
         report.pushed.append(iri)
         report.tries[iri] = tries
     return report
 
 
-def query_endpoint(endpoint: str, sparql: str, headers: Mapping[str, str] | None = None,
-                   retries: int = 3, backoff: float = 0.5, timeout: float = 60,
-                   sleep: Callable[[float], None] = time.sleep) -> QueryResult:
+def query_endpoint(
+    endpoint: str,
+    sparql: str,
+    headers: Mapping[str, str] | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    timeout: float = 60,
+    sleep: Callable[[float], None] = time.sleep,
+) -> QueryResult:
     """Run a SELECT or ASK query on a SPARQL endpoint and read the JSON results as a table."""
-    request = urllib.request.Request(endpoint, data=sparql.encode("utf-8"), method="POST", headers={
-        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json", **(headers or {})})
+    request = urllib.request.Request(
+        endpoint,
+        data=sparql.encode("utf-8"),
+        method="POST",
+        headers={
+            "Content-Type": "application/sparql-query",
+            "Accept": "application/sparql-results+json",
+            **(headers or {}),
+        },
+    )
     body, _ = _send(request, f"query {endpoint}", retries, backoff, timeout, sleep)
     try:
         data = json.loads(body)
@@ -102,5 +134,6 @@ def query_endpoint(endpoint: str, sparql: str, headers: Mapping[str, str] | None
     if "boolean" in data:
         return QueryResult(("answer",), ((str(data["boolean"]).lower(),),))
     columns = tuple(data["head"]["vars"])
-    return QueryResult(columns, tuple(tuple(b.get(c, {}).get("value") for c in columns)
-                                      for b in data["results"]["bindings"]))
+    return QueryResult(
+        columns, tuple(tuple(b.get(c, {}).get("value") for c in columns) for b in data["results"]["bindings"])
+    )

@@ -83,8 +83,9 @@ def compatible_organisations(a: Attendance, b: Attendance, gazetteer: Gazetteer)
     if slug(oa.name) == slug(ob.name):
         return f"same organisation ({oa.name})"
     known, unknown = (oa, ob) if oa.id else (ob, oa)
-    if known.id and any(_words(unknown.name) <= _words(name)
-                        for org in gazetteer.ancestors(known.id) for name in gazetteer.names(org)):
+    if known.id and any(
+        _words(unknown.name) <= _words(name) for org in gazetteer.ancestors(known.id) for name in gazetteer.names(org)
+    ):
         return f"'{unknown.name}' names {known.name} or its parent"
     return None
 
@@ -118,16 +119,19 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _doubled_letter(a: str, b: str) -> bool:
-    """"Mat" and "Matt": one spelling doubles a letter of the other."""
+    """ "Mat" and "Matt": one spelling doubles a letter of the other."""
     short, long_ = sorted((a, b), key=len)
     return len(long_) == len(short) + 1 and any(
-        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short for i in range(len(long_) - 1))
+        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short for i in range(len(long_) - 1)
+    )
 
 
 def _spelling_variants(a: str, b: str) -> bool:
@@ -136,9 +140,12 @@ def _spelling_variants(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or len(wa) < 2:
         return False
-    differing = [(x, y) for x, y in zip(wa, wb) if x != y]
-    return len(differing) == 1 and _edit_distance_at_most_one(*differing[0]) and (
-        min(map(len, differing[0])) > 3 or _doubled_letter(*differing[0]))
+    differing = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return (
+        len(differing) == 1
+        and _edit_distance_at_most_one(*differing[0])
+        and (min(map(len, differing[0])) > 3 or _doubled_letter(*differing[0]))
+    )
 
 
 def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
@@ -157,7 +164,10 @@ def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
                 if a_root is b_root or not _spelling_variants(key_a, key_b) or a_root.meetings() & b_root.meetings():
                     continue
                 a_root.mentions += b_root.mentions
-                a_root.evidence += [*b_root.evidence, f"'{key_b}' is a spelling of '{key_a}' (same organisation: {org})"]
+                a_root.evidence += [
+                    *b_root.evidence,
+                    f"'{key_b}' is a spelling of '{key_a}' (same organisation: {org})",
+                ]
                 absorbed[id(b_root)] = a_root
                 for k, v in list(absorbed.items()):
                     if v is b_root:

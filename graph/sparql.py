@@ -14,8 +14,11 @@ __all__ = ["shipped_queries", "resolve_query", "with_prefixes"]
 
 def with_prefixes(sparql: str) -> str:
     """The query with a PREFIX line for every project namespace it does not declare itself."""
-    declared = {line.split()[1].rstrip(":").casefold() for line in sparql.splitlines()
-                if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1}
+    declared = {
+        line.split()[1].rstrip(":").casefold()
+        for line in sparql.splitlines()
+        if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1
+    }
     lines = [f"PREFIX {p}: <{ns}>" for p, ns in load_namespaces().prefixes.items() if p not in declared]
     return "\n".join([*lines, sparql])
 

@@ -52,8 +52,11 @@ def co_discussion(graph: nx.MultiDiGraph) -> nx.Graph:
 
 
 def _ranked(graph: nx.MultiDiGraph, scores: dict[str, float], top: int, kinds=None) -> list[tuple[str, float]]:
-    rows = [(graph.nodes[n]["label"], round(s, 4)) for n, s in scores.items()
-            if kinds is None or graph.nodes[n]["type"] in kinds]
+    rows = [
+        (graph.nodes[n]["label"], round(s, 4))
+        for n, s in scores.items()
+        if kinds is None or graph.nodes[n]["type"] in kinds
+    ]
     return sorted(rows, key=lambda r: (-r[1], r[0]))[:top]
 
 
@@ -63,7 +66,7 @@ def graph_stats(graph: nx.MultiDiGraph, top: int = 10) -> Stats:
     attendance = co_attendance(graph)
     discussion = co_discussion(graph)
     timeline: dict[str, Counter] = {}
-    for item, topic, data in graph.edges(data=True):
+    for _, topic, data in graph.edges(data=True):
         if data["type"] == "discusses":
             date = graph.nodes[data["meeting"]].get("date") or "undated"
             timeline.setdefault(graph.nodes[topic]["label"], Counter())[date] += 1

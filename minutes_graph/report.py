@@ -15,8 +15,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence]) -> str:
     if not cells:
         return "  (none)"
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join("  " + line for line in lines)
 
 
@@ -28,54 +28,79 @@ def evidence_lines(rows: Sequence[Evidence]) -> str:
     for e in rows:
         who = f"{e.actor} ({e.verb})" if e.actor else "no named speaker"
         out.append(f"  {e.date or 'undated'}  {e.item or e.meeting}  -  {who}")
-        out.append(f"      \"{e.sentence}\"")
+        out.append(f'      "{e.sentence}"')
         out.append(f"      [{e.source}:{e.start}-{e.end}]")
     return "\n".join(out)
 
 
 def person_text(p: PersonProfile) -> str:
     also = [v for v in p.variants if v != p.name]
-    return "\n".join([
-        f"{p.name}" + (f" (also written {', '.join(also)})" if also else ""),
-        "Meetings:", table(["date", "status", "role", "organisation", "meeting"],
-                           [(d, s, r, o, m) for d, m, s, r, o in p.attendance]),
-        "Posts:", table(["post", "first seen", "last seen"], p.posts),
-        "Organisations:", table(["organisation", "first seen", "last seen"], p.organisations),
-        "Topics raised:", table(["topic", "times"], p.topics),
-        "Most often met:", table(["person", "meetings together"], p.met),
-        "Statements:", evidence_lines(p.statements),
-    ])
+    return "\n".join(
+        [
+            f"{p.name}" + (f" (also written {', '.join(also)})" if also else ""),
+            "Meetings:",
+            table(
+                ["date", "status", "role", "organisation", "meeting"],
+                [(d, s, r, o, m) for d, m, s, r, o in p.attendance],
+            ),
+            "Posts:",
+            table(["post", "first seen", "last seen"], p.posts),
+            "Organisations:",
+            table(["organisation", "first seen", "last seen"], p.organisations),
+            "Topics raised:",
+            table(["topic", "times"], p.topics),
+            "Most often met:",
+            table(["person", "meetings together"], p.met),
+            "Statements:",
+            evidence_lines(p.statements),
+        ]
+    )
 
 
 def topic_text(t: TopicProfile) -> str:
-    return "\n".join([
-        t.name + (f" (also: {', '.join(t.aliases)})" if t.aliases else ""),
-        "Timeline:", table(["date", "mentions", "meeting"], [(d, n, m) for d, m, n in t.timeline]),
-        "Raised by:", table(["who", "times"], t.raised_by),
-        "Evidence:", evidence_lines(t.evidence),
-    ])
+    return "\n".join(
+        [
+            t.name + (f" (also: {', '.join(t.aliases)})" if t.aliases else ""),
+            "Timeline:",
+            table(["date", "mentions", "meeting"], [(d, n, m) for d, m, n in t.timeline]),
+            "Raised by:",
+            table(["who", "times"], t.raised_by),
+            "Evidence:",
+            evidence_lines(t.evidence),
+        ]
+    )
 
 
 def organisation_text(o: OrganisationProfile) -> str:
-    return "\n".join([
-        o.name + (f" ({', '.join(o.aliases)})" if o.aliases else ""),
-        *( [f"Part of: {', '.join(o.parents)}"] if o.parents else []),
-        "People:", table(["person", "first seen", "last seen", "meetings"], o.people),
-        "Topics raised:", table(["topic", "times"], o.topics),
-        "Statements:", evidence_lines(o.statements),
-    ])
+    return "\n".join(
+        [
+            o.name + (f" ({', '.join(o.aliases)})" if o.aliases else ""),
+            *([f"Part of: {', '.join(o.parents)}"] if o.parents else []),
+            "People:",
+            table(["person", "first seen", "last seen", "meetings"], o.people),
+            "Topics raised:",
+            table(["topic", "times"], o.topics),
+            "Statements:",
+            evidence_lines(o.statements),
+        ]
+    )
 
 
 def stats_text(s: Stats) -> str:
-    return "\n".join([
-        "Most connected people (degree centrality, co-attendance):",
-        table(["person", "score"], s.people_by_co_attendance),
-        "Brokers between groups (betweenness centrality, co-attendance):",
-        table(["person", "score"], s.people_by_betweenness),
-        "Most central in discussion (degree centrality, raising the same topics):",
-        table(["actor", "score"], s.actors_by_co_discussion),
-        "Organisations most central in discussion:",
-        table(["organisation", "score"], s.organisations_by_co_discussion),
-        "Topic timeline (mentions per meeting date):",
-        table(["topic", "timeline"], [(t, ", ".join(f"{d}: {n}" for d, n in points)) for t, points in s.topic_timeline]),
-    ])
+    return "\n".join(
+        [
+            "Most connected people (degree centrality, co-attendance):",
+            table(["person", "score"], s.people_by_co_attendance),
+            "Brokers between groups (betweenness centrality, co-attendance):",
+            table(["person", "score"], s.people_by_betweenness),
+            "Most central in discussion (degree centrality, raising the same topics):",
+            table(["actor", "score"], s.actors_by_co_discussion),
+            "Organisations most central in discussion:",
+            table(["organisation", "score"], s.organisations_by_co_discussion),
+            "Topic timeline (mentions per meeting date):",
+            table(
+                ["topic", "timeline"],
+                [(t, ", ".join(f"{d}: {n}" for d, n in points)) for t, points in s.topic_timeline],
+            ),
+        ]
+    )

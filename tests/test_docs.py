@@ -25,8 +25,14 @@ def test_every_command_has_help_and_is_documented(name, command):
 
 @pytest.mark.parametrize(
     "option",
-    [opt for _, command in _commands() for param in command.params if isinstance(param, click.Option)
-     for opt in param.opts if opt.startswith("--")],
+    [
+        opt
+        for _, command in _commands()
+        for param in command.params
+        if isinstance(param, click.Option)
+        for opt in param.opts
+        if opt.startswith("--")
+    ],
 )
 def test_every_option_is_documented(option):
     assert f"`{option}" in README

@@ -23,8 +23,12 @@ THRESHOLDS = {
 
 @pytest.fixture(scope="module")
 def scores(seed_build, gold, scorer):
-    run = subprocess.run([sys.executable, str(scorer), str(seed_build.files["meetings.json"]), str(gold)],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, str(scorer), str(seed_build.files["meetings.json"]), str(gold)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     line = run.stdout.strip().splitlines()[-1]
     assert line.startswith("score: ")

@@ -55,8 +55,9 @@ def test_organisation_filter_shows_its_people(seed_build, open_page):
 def test_clicking_a_node_shows_its_evidence(seed_build, open_page):
     page = open_page(seed_build.files["graph.html"])
     box = page.page.locator("#graph").bounding_box()
-    point = page.js("(() => { const p = network.getPosition('person:sophie-linden');"
-                    " return network.canvasToDOM(p); })()")
+    point = page.js(
+        "(() => { const p = network.getPosition('person:sophie-linden'); return network.canvasToDOM(p); })()"
+    )
     page.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     assert page.page.locator("#panel h2").text_content() == "Sophie Linden"
     panel = page.page.locator("#panel").text_content()

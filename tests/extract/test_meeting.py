@@ -18,7 +18,9 @@ def test_item_numbers_come_from_item_headings_not_outer_numbering(parse):
     )
     m = parse(text)
     assert [(i.number, i.title, i.parent) for i in m.items] == [
-        ("1", "Welcome", None), ("2", "MPS Update", None), ("2.a", "Operational Updates", "2"),
+        ("1", "Welcome", None),
+        ("2", "MPS Update", None),
+        ("2.a", "Operational Updates", "2"),
         ("3", "MOPAC's Child First Approach", None),
     ]
     assert m.body.id == "lcrb"
@@ -27,8 +29,10 @@ def test_item_numbers_come_from_item_headings_not_outer_numbering(parse):
 
 
 def test_publication_date_is_not_the_meeting_date(parse):
-    m = parse("Publication date: 1 August 2021\n\nLondon Criminal Justice Board meeting minutes - 25 July 2021\n\n"
-              "Present\nAlan Catlin - MOPAC\n\n1. Welcome\nAgreed.\n")
+    m = parse(
+        "Publication date: 1 August 2021\n\nLondon Criminal Justice Board meeting minutes - 25 July 2021\n\n"
+        "Present\nAlan Catlin - MOPAC\n\n1. Welcome\nAgreed.\n"
+    )
     assert m.date == dt.date(2021, 7, 25)
     assert m.body.id == "lcjb"
 
@@ -40,13 +44,16 @@ def test_unknown_body_is_taken_from_the_title(parse):
 
 
 def test_date_from_file_name_is_a_warned_fallback(parse):
-    m = parse("Key information\n\nAttendees\n- Jo Towens (JT) - HMCTS\n\n2. Item 1 - Welcome\nHello.\n",
-              name="lcjb-2022-12-06.txt")
+    m = parse(
+        "Key information\n\nAttendees\n- Jo Towens (JT) - HMCTS\n\n2. Item 1 - Welcome\nHello.\n",
+        name="lcjb-2022-12-06.txt",
+    )
     assert m.date == dt.date(2022, 12, 6)
     assert "lcjb-2022-12-06.txt: meeting date taken from the file name" in m.warnings
 
 
 def test_a_page_that_is_not_minutes_is_refused(parse):
     with pytest.raises(DocumentError, match=r"^recipe.txt: does not look like minutes \(no attendee list or agenda"):
-        parse("Lemon cake\n\nMix the flour and the sugar, then bake it for an hour in a warm oven.\n",
-              name="recipe.txt")
+        parse(
+            "Lemon cake\n\nMix the flour and the sugar, then bake it for an hour in a warm oven.\n", name="recipe.txt"
+        )

@@ -7,9 +7,39 @@ from hypothesis import strategies as st
 
 from extract import DocumentError, document_from_bytes, extract_meeting
 
-WORDS = st.sampled_from(["Present", "Apologies", "Item 1 -", "1.", "2.a", "Cllr", "DAC", "MPS", "CPS North",
-                         "Jane", "Smith", "O'Neil", "Zoë", "李明", ",", "-", "(", ")", "\n", "\n\n", "of", "the",
-                         "Board", "minutes", "12 July 2023", "Chair:", "&", "<b>", "Weekes-Bernard"])
+WORDS = st.sampled_from(
+    [
+        "Present",
+        "Apologies",
+        "Item 1 -",
+        "1.",
+        "2.a",
+        "Cllr",
+        "DAC",
+        "MPS",
+        "CPS North",
+        "Jane",
+        "Smith",
+        "O'Neil",
+        "Zoë",
+        "李明",
+        ",",
+        "-",
+        "(",
+        ")",
+        "\n",
+        "\n\n",
+        "of",
+        "the",
+        "Board",
+        "minutes",
+        "12 July 2023",
+        "Chair:",
+        "&",
+        "<b>",
+        "Weekes-Bernard",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

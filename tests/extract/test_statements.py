@@ -18,7 +18,10 @@ def statements(parse, text):
     ("text", "expected"),
     [
         ("The DMPC updated that the new board will meet in autumn.", ("person", "Sophie Linden", "update")),
-        ("The MPS noted the extraordinary demand on 999 calls.", ("organisation", "Metropolitan Police Service", "note")),
+        (
+            "The MPS noted the extraordinary demand on 999 calls.",
+            ("organisation", "Metropolitan Police Service", "note"),
+        ),
         ("CPS North updated that the Magistrates court has now recovered.", ("organisation", "CPS North", "update")),
         ("Professor Neal Hazel presented the Child First Approach.", ("person", "Neal Hazel", "present")),
         ("An update on robbery was provided by the MPS.", ("organisation", "Metropolitan Police Service", "provide")),
@@ -63,11 +66,14 @@ def test_initials_and_the_board_resolve(parse):
         "TB provided updates on the actions from the previous meeting.\n\nThe Board agreed the previous minutes.\n"
     )
     assert {(s.actor.name, s.verb) for s in m.statements} == {
-        ("Tamara Barnett", "provide"), ("London Criminal Justice Board", "agree")}
+        ("Tamara Barnett", "provide"),
+        ("London Criminal Justice Board", "agree"),
+    }
     assert m.attendance[0].initials == "TB"
 
 
 def test_an_organisation_outside_the_gazetteer_can_speak(parse):
     m = parse(MEETING.format(text="The Defence Community raised that the pink forms are no longer available."))
     assert [(s.actor.kind, s.actor.name, s.actor.id) for s in m.statements] == [
-        ("organisation", "Defence Community", None)]
+        ("organisation", "Defence Community", None)
+    ]

@@ -19,11 +19,18 @@ def test_scheme_concepts_are_found_whatever_the_case_and_labelled_as_written(par
 
 
 def test_programme_names_are_topics(parse):
-    found = topics(parse, "The Disproportionality Action Plan was discussed, and the Hard Calls Save Lives "
-                          "Campaign. A New Met for London plan is due. Our London Map will launch.")
+    found = topics(
+        parse,
+        "The Disproportionality Action Plan was discussed, and the Hard Calls Save Lives "
+        "Campaign. A New Met for London plan is due. Our London Map will launch.",
+    )
     labels = {label for _, label in found}
-    assert {"Disproportionality Action Plan", "Hard Calls Save Lives Campaign", "A New Met for London",
-            "Our London Map"} <= labels
+    assert {
+        "Disproportionality Action Plan",
+        "Hard Calls Save Lives Campaign",
+        "A New Met for London",
+        "Our London Map",
+    } <= labels
 
 
 def test_short_name_of_a_programme_is_the_same_topic(parse):
@@ -39,8 +46,10 @@ def test_defined_acronym_links_to_its_expansion(parse):
 
 
 def test_a_new_board_discussed_is_a_topic_but_not_the_board_meeting(parse):
-    m = parse("London Crime Reduction Board - 1 May 2024 - Minutes\n\nPresent\n\nJane Doe, MOPAC\n\n"
-              "Item 1 - AOB\n\nThe London Policing Board will meet. The London Crime Reduction Board agreed.\n")
+    m = parse(
+        "London Crime Reduction Board - 1 May 2024 - Minutes\n\nPresent\n\nJane Doe, MOPAC\n\n"
+        "Item 1 - AOB\n\nThe London Policing Board will meet. The London Crime Reduction Board agreed.\n"
+    )
     labels = {t.label for t in m.topics}
     assert "London Policing Board" in labels
     assert "London Crime Reduction Board" not in labels

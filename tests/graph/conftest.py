@@ -35,8 +35,19 @@ def oxigraph_server(tmp_path):
     Queries see the union of the named graphs, as they do on the embedded store.
     """
     port = _free_port()
-    process = subprocess.Popen([_oxigraph(), "serve", "--location", str(tmp_path / "oxigraph"), "--union-default-graph",
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [
+            _oxigraph(),
+            "serve",
+            "--location",
+            str(tmp_path / "oxigraph"),
+            "--union-default-graph",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

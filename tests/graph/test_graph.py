@@ -56,7 +56,11 @@ def test_rdf_uses_standard_vocabularies_and_no_blank_nodes(seed_build):
     base = load_namespaces().default_base
     sophie = URIRef(f"{base}person/sophie-linden")
     membership = URIRef(f"{base}membership/sophie-linden/mopac")
-    for triple in ((sophie, RDF.type, FOAF.Person), (membership, ORG.member, sophie), (membership, RDF.type, ORG.Membership)):
+    for triple in (
+        (sophie, RDF.type, FOAF.Person),
+        (membership, ORG.member, sophie),
+        (membership, RDF.type, ORG.Membership),
+    ):
         assert any(ds.quads((*triple, None))), triple
     assert not any(isinstance(term, BNode) for quad in ds.quads((None, None, None, None)) for term in quad[:3])
 

@@ -12,8 +12,16 @@ from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from exports import edges_csv, graphml, jsonld, nodes_csv, ntriples
-from graph import (load_namespaces, named_graphs_ntriples, query_store, resolve_query, shipped_queries, sync_store,
-                   union_graph, validate_graph)
+from graph import (
+    load_namespaces,
+    named_graphs_ntriples,
+    query_store,
+    resolve_query,
+    shipped_queries,
+    sync_store,
+    union_graph,
+    validate_graph,
+)
 
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 
@@ -37,8 +45,9 @@ def test_broken_graph_fails_with_the_right_messages(union):
     broken.add((attendance, URIRef(f"{mg}status"), URIRef(f"{mg}Maybe")))
     result = validate_graph(broken)
     assert not result.conforms
-    assert any(p.endswith("foaf:name: a person has exactly one foaf:name") and "sophie-linden" in p
-               for p in result.problems)
+    assert any(
+        p.endswith("foaf:name: a person has exactly one foaf:name") and "sophie-linden" in p for p in result.problems
+    )
     assert any("an attendance's mg:status is mg:Present or mg:Apologies" in p for p in result.problems)
 
 
@@ -90,6 +99,7 @@ def test_shipped_questions_run_on_the_embedded_store(seed_build):
     attendance = answers["attendance"]
     assert len(attendance.rows) == sum(len(m.attendance) for m in seed_build.meetings)
     who = answers["who-discussed"]
-    row = dict(zip(who.columns, next(r for r in who.rows if r[who.columns.index("actor")] == "Sophie Linden")))
+    sophie = next(r for r in who.rows if r[who.columns.index("actor")] == "Sophie Linden")
+    row = dict(zip(who.columns, sophie, strict=True))
     assert row["topic"] == "London Policing Board" and row["date"] == "2023-07-12"
     assert all(all(cell is not None for cell in r[:2]) for r in answers["co-attendance"].rows)

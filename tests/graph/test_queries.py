@@ -5,8 +5,16 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph import (UnknownName, graph_from_json, graph_stats, graph_to_json, organisation_profile, person_profile,
-                   topic_profile, who_discussed)
+from graph import (
+    UnknownName,
+    graph_from_json,
+    graph_stats,
+    graph_to_json,
+    organisation_profile,
+    person_profile,
+    topic_profile,
+    who_discussed,
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +58,9 @@ def test_organisation_profile_by_acronym(g):
 
 
 def test_unknown_name_suggests_the_closest(g):
-    with pytest.raises(UnknownName, match=r"^no person called 'Sophie Lindon' in the graph; did you mean Sophie Linden\?$"):
+    with pytest.raises(
+        UnknownName, match=r"^no person called 'Sophie Lindon' in the graph; did you mean Sophie Linden\?$"
+    ):
         person_profile(g, "Sophie Lindon")
 
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from graph import (RemoteError, auth_headers, named_graphs_ntriples, push_graphs, query_endpoint, resolve_query,
-                   query_store)
+from graph import (
+    RemoteError,
+    auth_headers,
+    named_graphs_ntriples,
+    push_graphs,
+    query_endpoint,
+    query_store,
+    resolve_query,
+)
 from minutes_graph.cli import cli
 
 COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -40,8 +47,17 @@ def test_shipped_questions_answer_the_same_on_the_server(seed_build, oxigraph_se
         local = query_store(store, resolve_query(name))
         remote = query_endpoint(f"{oxigraph_server}/query", resolve_query(name))
         assert remote == local, name
-    cli_answer = CliRunner().invoke(cli, ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-                                          "--query-endpoint", f"{oxigraph_server}/query", "--format", "csv"])
+    cli_answer = CliRunner().invoke(
+        cli,
+        [
+            "sparql",
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "--query-endpoint",
+            f"{oxigraph_server}/query",
+            "--format",
+            "csv",
+        ],
+    )
     assert cli_answer.exit_code == 0, cli_answer.output
     assert int(cli_answer.output.splitlines()[1]) == sum(counts(oxigraph_server).values())
 
@@ -76,8 +92,9 @@ def test_401_is_not_retried_and_says_what_to_set(scripted_server, monkeypatch):
 def test_5xx_is_retried_then_succeeds(scripted_server):
     scripted_server.script = [500, 503]
     url = f"http://127.0.0.1:{scripted_server.server_port}/store"
-    report = push_graphs({"https://x.org/g": "<https://x.org/a> <https://x.org/b> <https://x.org/c> .\n"}, url,
-                         sleep=lambda s: None)
+    report = push_graphs(
+        {"https://x.org/g": "<https://x.org/a> <https://x.org/b> <https://x.org/c> .\n"}, url, sleep=lambda s: None
+    )
     assert report.tries == {"https://x.org/g": 3}
     assert scripted_server.seen[0][0] == "/store?graph=https%3A%2F%2Fx.org%2Fg"
 

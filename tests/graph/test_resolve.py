@@ -11,9 +11,11 @@ from graph import resolve_people
 def test_seed_people_shared_by_both_meetings_are_one(seed_build, gold):
     shared = json.loads((gold / "cross_meeting.json").read_text())["same_person_across_meetings"]
     ids = {}
-    for i, m in enumerate(seed_build.meetings):
+    for m in seed_build.meetings:
         for k, a in enumerate(m.attendance):
-            ids.setdefault(a.name.replace("Jane E Garvan", "Jane Garvan"), set()).add(seed_build.resolution.person_of[(m.id, k)])
+            ids.setdefault(a.name.replace("Jane E Garvan", "Jane Garvan"), set()).add(
+                seed_build.resolution.person_of[(m.id, k)]
+            )
     for name in shared:
         assert len(ids[name]) == 1, name
     owners = {}
@@ -28,8 +30,10 @@ def test_merges_say_why(seed_build):
 
 
 def _meeting(parse, date, lines):
-    return parse(f"Board meeting minutes - {date}\n\nPresent\n" + "\n".join(lines) + "\n\n1. Welcome\nHello.\n",
-                 name=f"{date}.txt")
+    return parse(
+        f"Board meeting minutes - {date}\n\nPresent\n" + "\n".join(lines) + "\n\n1. Welcome\nHello.\n",
+        name=f"{date}.txt",
+    )
 
 
 def test_same_name_at_unrelated_organisations_stays_two_people(parse):
