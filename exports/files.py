@@ -1,12 +1,25 @@
-"""Writing output files atomically: a reader sees the old file or the new one, never half of one."""
+"""Writing outputs so that a reader sees the old set or the new one, never half of either, and so
+that two builds never write one folder at the same time."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+from extract import MinutesGraphError
+
+__all__ = ["write_atomic", "write_all", "exclusive", "FolderBusy", "LOCK_NAME"]
+
+LOCK_NAME = ".minutes-graph.lock"
+
+
+class FolderBusy(MinutesGraphError):
+    """Another build is writing the output folder."""
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -26,3 +39,39 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_all(folder: Path, contents: Mapping[str, str | bytes]) -> dict[str, Path]:
+    """Write every file into a staging folder first, then rename them into ``folder`` one by one.
+
+    Nothing in ``folder`` changes until every file is written; a target that cannot be replaced
+    (a folder in the way) is found before the first rename. The staging folder never survives.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    blocked = [name for name in contents if (folder / name).is_dir()]
+    if blocked:
+        raise MinutesGraphError(f"{folder / blocked[0]}: a folder is in the way of an output file")
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
+    try:
+        for name, data in contents.items():
+            write_atomic(staging / name, data)
+        for name in contents:
+            os.replace(staging / name, folder / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return {name: folder / name for name in contents}
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock for the block; a second build at the same time is refused at once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK_NAME, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise FolderBusy(f"{folder}: another build is writing here; try again when it has finished") from e
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -123,6 +123,8 @@ def _name_like(tok: Token, lexicon: Lexicon) -> bool:
     if len(text) == 1:
         return text.isupper()  # a middle initial
     letters = text.replace("'", "").replace("\u2019", "")
+    if letters.isalpha() and text[0].lower() == text[0].upper():
+        return True  # a script without capitals (李明): every word may be a name
     return text[0].isupper() and letters.isalpha() and not letters.isupper()
 
 
@@ -191,8 +193,15 @@ def _name_runs(doc: Doc, start: int, end: int, lexicon: Lexicon):
         i = j
 
 
+def _uncased(word: _Word) -> bool:
+    return word.text[0].lower() == word.text[0].upper() and len(word.text) > 1
+
+
 def _chunks(run: list[_Word]) -> list[list[_Word]]:
-    """Split a run of name-like words into names of two or three words (a middle initial makes three)."""
+    """Split a run of name-like words into names of two or three words (a middle initial makes three);
+    in a script without capitals and spaces (李明) one word is a whole name."""
+    if len(run) == 1 and _uncased(run[0]):
+        return [run]
     if len(run) < 2:
         return []
     if len(run) <= 3:

@@ -32,8 +32,15 @@ _END_MATTER = re.compile(r"^\s*\[?back to (the )?(table of )?contents", re.I)
 
 
 def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: the readable part of an id."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """Lower-case words joined by hyphens: the readable part of an id. Letters of any script are
+    kept (IRIs percent-encode them); punctuation, spaces and markup never survive.
+
+    >>> slug("Mayor's Office <b>for</b> Policing & Crime")
+    'mayor-s-office-b-for-b-policing-crime'
+    >>> slug("李明")
+    '李明'
+    """
+    return re.sub(r"[\W_]+", "-", text.casefold()).strip("-")
 
 
 def extract_meeting(

@@ -126,6 +126,9 @@ def build_command(
         result = build(paths, BuildSettings(out=out, spacy_model=spacy_model, base_iri=base_iri), _progress(quiet))
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
+    except KeyboardInterrupt:
+        click.echo(f"Interrupted: {out}/ keeps the outputs of the previous build.", err=True)
+        sys.exit(130)
     if result.rules_only and spacy_model != "blank":
         click.echo(
             "note: no trained spaCy pipeline is installed; running on rules only "

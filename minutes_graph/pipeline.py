@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -14,13 +15,11 @@ from rdflib import Dataset
 
 import exports
 from extract import (
-    SUFFIXES,
     DocumentError,
     Meeting,
     MinutesGraphError,
     extract_meetings,
     is_trained,
-    is_url,
     load_gazetteer,
     load_pipeline,
     read_document,
@@ -35,6 +34,8 @@ from graph import (
     sync_store,
     to_dataset,
 )
+
+from .inputs import collect_inputs
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
@@ -115,37 +116,6 @@ class BuildResult:
     rules_only: bool = False
 
 
-def collect_inputs(paths: Sequence[str | Path], exclude: Path | None = None) -> tuple[list[Path | str], list[str]]:
-    """Files and addresses to read (folders searched for minutes files, in name order) and a message
-    per bad path. Hidden files and anything under ``exclude`` (the output folder: its graph.html is
-    no minutes) are left out."""
-    files: list[Path | str] = []
-    problems: list[str] = []
-    skip = exclude.resolve() if exclude else None
-    for raw in paths:
-        if isinstance(raw, str) and is_url(raw):
-            files.append(raw)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not (skip and p.resolve().is_relative_to(skip))
-            )
-            if not found:
-                problems.append(f"{path}: no minutes files ({', '.join(sorted(SUFFIXES))}) in this folder")
-            files += found
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return list(dict.fromkeys(files)), problems
-
-
 def _documents(files: Iterable[Path | str], reports: list[DocumentReport], cache: Path):
     for path in files:
         try:
@@ -174,8 +144,20 @@ def build(
     """Read every input, extract, resolve, build both graphs and write the output files.
 
     ``progress(iterable, total)`` wraps the per-document loop (the CLI passes a progress bar).
-    Raises BuildError when no input yields a meeting.
+    Raises BuildError when no input yields a meeting, and FolderBusy when another build holds the
+    output folder. The previous outputs stay as they were until the new set is complete.
     """
+    existed = settings.out.exists()
+    try:
+        with exports.exclusive(settings.out):
+            return _build(paths, settings, progress)
+    except BuildError:
+        if not existed:  # leave no empty output folder behind a build that made nothing
+            shutil.rmtree(settings.out, ignore_errors=True)
+        raise
+
+
+def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> BuildResult:
     files, skipped = collect_inputs(paths, exclude=settings.out)
     nlp = load_pipeline(settings.spacy_model)
     meetings: dict[str, Meeting] = {}
@@ -217,7 +199,7 @@ def build(
             exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
         ),
     }
-    files_written = {name: exports.write_atomic(settings.out / name, text) for name, text in contents.items()}
+    files_written = exports.write_all(settings.out, contents)
     store = sync_store(settings.out / STORE, named_graphs_ntriples(dataset))
     return BuildResult(
         ordered, resolution, graph, dataset, files_written, store, reports, skipped, warnings, not is_trained(nlp)

@@ -75,8 +75,19 @@ def test_a_page_over_the_size_limit_is_refused(web, tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["6 July 2021", "6th July 2021", "Tuesday, 6th July 2021", "Tuesday 6 July 2021", "6 Jul 2021", "06/07/2021",
-     "6.7.2021", "06/07/21", "2021-07-06", "July 6, 2021", "6th of July 2021"],
+    [
+        "6 July 2021",
+        "6th July 2021",
+        "Tuesday, 6th July 2021",
+        "Tuesday 6 July 2021",
+        "6 Jul 2021",
+        "06/07/2021",
+        "6.7.2021",
+        "06/07/21",
+        "2021-07-06",
+        "July 6, 2021",
+        "6th of July 2021",
+    ],
 )
 def test_british_dates(text):
     assert [d for _, _, d in find_dates(f"Meeting held on {text} at 2pm")] == [dt.date(2021, 7, 6)]
