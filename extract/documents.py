@@ -44,7 +44,11 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
     """Decode, detect HTML, extract its text and normalise; ``source`` names the document."""
     if not data.strip():
         raise DocumentError(f"{source}: file is empty")
-    media_type = sniff(data) or (media_type if media_type in (TEXT, HTML) else None)
+    sniffed = sniff(data)
+    if media_type in (PDF, DOCX) and sniffed != media_type:
+        kind = "PDF" if media_type == PDF else "Word document"
+        raise DocumentError(f"{source}: not a readable {kind} (its content is not one)")
+    media_type = sniffed or (media_type if media_type in (TEXT, HTML) else None)
     if media_type == PDF:
         text, encoding, warnings = pdf_text(source, data), "pdf", []
     elif media_type == DOCX:

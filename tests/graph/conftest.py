@@ -75,6 +75,10 @@ class _Scripted(http.server.BaseHTTPRequestHandler):
         self.rfile.read(length)
         self.server.seen.append((self.path, self.headers.get("Authorization")))
         status = self.server.script.pop(0) if self.server.script else 204
+        if status == 0:
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
         self.send_response(status)
         self.send_header("Content-Length", "0")
         self.end_headers()

@@ -104,3 +104,31 @@ def test_5xx_every_time_fails_with_the_status(scripted_server):
     url = f"http://127.0.0.1:{scripted_server.server_port}/store"
     with pytest.raises(RemoteError, match=r"answered HTTP 500"):
         push_graphs({"https://x.org/g": ""}, url, retries=2, sleep=lambda s: None)
+
+
+def test_a_push_cut_off_half_way_leaves_the_meeting_as_it_was(seed_build, oxigraph_server):
+    import socket
+    import urllib.parse
+
+    graphs = named_graphs_ntriples(seed_build.dataset)
+    push_graphs(graphs, f"{oxigraph_server}/store")
+    before = counts(oxigraph_server)
+    meeting = next(iri for iri in graphs if iri.endswith("lcrb-2021-07-06"))
+    body = graphs[meeting].replace("Sophie Linden", "Someone Else").encode()
+    host, port = urllib.parse.urlsplit(oxigraph_server).netloc.split(":")
+    with socket.create_connection((host, int(port))) as s:
+        s.sendall(
+            (
+                f"PUT /store?graph={urllib.parse.quote(meeting, safe='')} HTTP/1.1\r\nHost: {host}\r\n"
+                f"Content-Type: application/n-triples\r\nContent-Length: {len(body)}\r\n\r\n"
+            ).encode()
+        )
+        s.sendall(body[: len(body) // 2])  # the connection drops half-way through the graph
+    assert counts(oxigraph_server) == before
+
+
+def test_a_dropped_connection_is_a_clean_error(scripted_server):
+    scripted_server.script = [0, 0, 0]  # 0: close the connection without an answer
+    url = f"http://127.0.0.1:{scripted_server.server_port}/store"
+    with pytest.raises(RemoteError, match=r"cannot reach the endpoint .* after 3 tries$"):
+        push_graphs({"https://x.org/g": ""}, url, retries=2, sleep=lambda s: None)

@@ -1,0 +1,292 @@
+"""Hostile and broken input: nothing crashes, nothing is lost, nothing leaks (the README's table)."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import Graph
+
+from exports import LOCK_NAME
+from extract import slug
+from minutes_graph.cli import cli
+
+SEED = "000_40559a58cf527947.txt"
+MINUTES = "Safer Streets Board - 3 March 2024 - Minutes\n\nPresent\n\n{people}\n\nItem 1 - Welcome\n\nThe MPS noted the demand.\n"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["build", *map(str, args), "-q"])
+
+
+@pytest.fixture
+def folder(tmp_path, seeds):
+    """A folder with one good seed in it, and the output folder beside it."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / SEED).write_bytes((seeds / SEED).read_bytes())
+    return inputs, tmp_path / "out"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b" \n\t \n", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 40, "binary file, not text"),
+        (
+            "recipe.txt",
+            b"Lemon cake\n\nMix the flour and sugar and bake it for an hour.\n",
+            "does not look like minutes",
+        ),
+        ("fake.pdf", b"%PDF-1.4 nonsense", "not a readable PDF"),
+        ("fake.docx", b"PK\x03\x04 not really a zip", "not a readable Word document"),
+        ("notes.pdf", b"just text in a .pdf", "not a readable PDF"),
+    ],
+)
+def test_bad_file_is_named_and_the_rest_still_builds(folder, name, data, message):
+    inputs, out = folder
+    (inputs / name).write_bytes(data)
+    result = run(inputs, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert f"skipped: {inputs / name}: {message}" in result.stderr
+    assert (out / "meetings.json").exists()
+    assert "Traceback" not in result.output
+
+
+def test_huge_file_is_refused_with_the_limit(folder):
+    inputs, out = folder
+    with open(inputs / "huge.txt", "wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    result = run(inputs, "--out", out)
+    assert result.exit_code == 0
+    assert f"skipped: {inputs / 'huge.txt'}: file is 52.4 MB, over the 21 MB limit" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_other_encodings_are_decoded_not_rejected(tmp_path, encoding):
+    path = tmp_path / "m.txt"
+    path.write_bytes(MINUTES.format(people="Zoë Müller, MOPAC\nJosé Núñez, MPS").encode(encoding))
+    result = run(path, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "out" / "meetings.json").read_text(encoding="utf-8")
+    assert "Zoë Müller" in text and "José Núñez" in text
+
+
+def test_a_few_invalid_bytes_are_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_bytes(MINUTES.format(people="Jane Doe, MOPAC").encode() + "caf\u00e9".encode("utf-8") + b"\xff\xfe\x81")
+    result = run(path, "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "warning:" in result.stderr or (tmp_path / "out" / "meetings.json").exists()
+
+
+def test_thousands_of_files(tmp_path, seeds):
+    inputs = tmp_path / "many"
+    inputs.mkdir()
+    for i in range(2000):
+        (inputs / f"note-{i:04d}.txt").write_text(f"Note {i}: nothing to see.\n")
+    (inputs / SEED).write_bytes((seeds / SEED).read_bytes())
+    started = time.perf_counter()
+    result = run(inputs, "--out", tmp_path / "out", "--spacy-model", "blank")
+    assert result.exit_code == 0
+    assert result.stderr.count("skipped:") == 2000
+    assert time.perf_counter() - started < 120
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file: no permission error to see")
+def test_unreadable_file(folder):
+    inputs, out = folder
+    secret = inputs / "secret.txt"
+    secret.write_text("x")
+    secret.chmod(0)
+    result = run(inputs, "--out", out)
+    assert f"skipped: {secret}: cannot read (Permission denied)" in result.stderr
+
+
+def test_symlink_loops_do_not_hang(folder):
+    inputs, out = folder
+    (inputs / "a.txt").symlink_to(inputs / "b.txt")
+    (inputs / "b.txt").symlink_to(inputs / "a.txt")
+    (inputs / "again").symlink_to(inputs, target_is_directory=True)
+    result = run(inputs, "--out", out)
+    assert result.exit_code == 0
+    assert f"skipped: {inputs / 'a.txt'}: symbolic link loop" in result.stderr
+    assert "1 named graphs" not in result.output
+
+
+def test_missing_path(tmp_path):
+    result = run(tmp_path / "nowhere", "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output == f"Error: no minutes could be read: {tmp_path / 'nowhere'}: no such file or folder\n"
+
+
+def test_minutes_missing_parts_are_built_with_warnings(tmp_path):
+    path = tmp_path / "bare.txt"
+    path.write_text("Item 1 - Welcome\n\nThe MPS noted the demand.\n")
+    result = run(path, "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    for missing in ("no attendee list found", "no meeting date found", "no board or committee name found"):
+        assert f"warning: {path}: {missing}" in result.stderr
+
+
+def test_five_hundred_attendees(tmp_path):
+    first = [
+        "Amy",
+        "Ben",
+        "Cara",
+        "Dev",
+        "Ella",
+        "Finn",
+        "Gita",
+        "Hugo",
+        "Isla",
+        "Jack",
+        "Kemi",
+        "Liam",
+        "Maya",
+        "Nico",
+        "Olga",
+        "Pete",
+        "Qasim",
+        "Rosa",
+        "Sam",
+        "Tara",
+        "Umar",
+        "Vera",
+        "Will",
+        "Xena",
+        "Yusuf",
+    ]
+    last = [
+        "Adams",
+        "Brown",
+        "Clark",
+        "Davies",
+        "Evans",
+        "Fisher",
+        "Green",
+        "Hughes",
+        "Irwin",
+        "Jones",
+        "King",
+        "Lewis",
+        "Moore",
+        "Nolan",
+        "Owen",
+        "Price",
+        "Quinn",
+        "Reid",
+        "Shaw",
+        "Turner",
+    ]
+    people = "\n".join(f"{f} {s}, MOPAC" for f in first for s in last)
+    path = tmp_path / "big.txt"
+    path.write_text(MINUTES.format(people=people))
+    started = time.perf_counter()
+    result = run(path, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out" / "meetings.json").read_text())
+    assert len(data["meetings"][0]["attendees"]) == 500
+    assert time.perf_counter() - started < 60
+
+
+def test_names_in_any_script_are_kept_exactly(tmp_path):
+    names = ["Zoë O'Neil-Ávila", "Jean-Luc D'Arcy", "李明", "Νίκος Παπαδόπουλος"]
+    path = tmp_path / "m.txt"
+    path.write_text(MINUTES.format(people="\n".join(f"{n}, MOPAC" for n in names)), encoding="utf-8")
+    assert run(path, "--out", tmp_path / "out").exit_code == 0
+    text = (tmp_path / "out" / "meetings.json").read_text(encoding="utf-8")
+    for name in names:
+        assert f'"name": "{name}"' in text
+
+
+def test_the_same_meeting_under_two_names_is_one(folder):
+    inputs, out = folder
+    (inputs / "copy.txt").write_bytes((inputs / SEED).read_bytes())
+    result = CliRunner().invoke(cli, ["build", str(inputs), "--out", str(out)])
+    assert result.exit_code == 0
+    assert "Built a graph of 1 meetings" in result.output
+    assert "duplicate" in result.output
+    assert f"same meeting as {inputs / '000_40559a58cf527947.txt'}" in result.stderr
+
+
+def test_markup_and_quotes_in_names_reach_turtle_as_valid_literals(tmp_path):
+    path = tmp_path / "m.txt"
+    board = 'Board <script>alert("x")</script> & "Quotes" \\ - 3 March 2024 - Minutes'
+    path.write_text(
+        MINUTES.replace("Safer Streets Board - 3 March 2024 - Minutes", board).format(
+            people="Jane O'Hara-<b>Smith</b>, MOPAC"
+        ),
+        encoding="utf-8",
+    )
+    assert run(path, "--out", tmp_path / "out").exit_code == 0
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    titles = {str(o) for o in g.objects() if "script" in str(o)}
+    assert any('<script>alert("x")</script>' in t for t in titles)
+    html = (tmp_path / "out" / "graph.html").read_text()
+    assert "<script>alert" not in html
+
+
+@given(st.text(max_size=80))
+def test_ids_from_any_name_make_valid_iris(name):
+    ident = slug(name)
+    assert all(c not in ident for c in ' <>"{}|\\^`\n\t')
+    g = Graph().parse(data=f"<https://example.org/person/{ident or 'x'}> <https://example.org/p> 1 .", format="turtle")
+    assert len(g) == 1
+
+
+def test_a_second_build_of_the_same_folder_is_refused(folder):
+    inputs, out = folder
+    out.mkdir()
+    with open(out / LOCK_NAME, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = run(inputs, "--out", out)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {out}: another build is writing here; try again when it has finished\n"
+
+
+def test_a_failed_build_leaves_the_previous_outputs(folder):
+    inputs, out = folder
+    assert run(inputs, "--out", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (out / "graph.html").unlink()
+    (out / "graph.html").mkdir()  # something in the way of one output
+    (inputs / "second.txt").write_text(MINUTES.format(people="Jane Doe, MOPAC"))
+    result = run(inputs, "--out", out)
+    assert result.exit_code == 1
+    assert "a folder is in the way of an output file" in result.output
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == {k: v for k, v in before.items() if k != "graph.html"}
+    assert not list(out.glob(".staging-*"))
+
+
+def test_ctrl_c_leaves_the_previous_outputs(folder):
+    inputs, out = folder
+    assert run(inputs, "--out", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (inputs / "second.txt").write_text(MINUTES.format(people="Jane Doe, MOPAC"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutes_graph", "build", str(inputs), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the build finished before the interrupt arrived")
+    assert process.returncode == 130, err.decode()
+    assert b"keeps the outputs of the previous build" in err
+    assert b"Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not list(out.glob(".staging-*"))
