@@ -280,7 +280,14 @@ def test_ctrl_c_leaves_the_previous_outputs(folder):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(1.0)
+    with open(out / LOCK_NAME) as lock:  # wait until the build holds the folder, then interrupt it
+        for _ in range(600):
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(lock, fcntl.LOCK_UN)
+                time.sleep(0.05)
+            except BlockingIOError:
+                break
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     if process.returncode == 0:
