@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from graph import union_graph, validate_graph
 from minutes_graph import BuildSettings, build
 
 THRESHOLDS = {
@@ -77,3 +78,8 @@ def test_page_furniture_is_dropped(built):
     panel = next(m for m in built.meetings if m.source.endswith("panel.html"))
     assert "cookies" not in " ".join(a.name for a in panel.attendance).casefold()
     assert panel.title == "Minutes of the meeting held on 3 March 2024"
+
+
+def test_the_build_conforms_to_the_shapes(built):
+    result = validate_graph(union_graph(built.dataset))
+    assert result.conforms, result.problems[:5]
