@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import functools
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -72,6 +73,8 @@ def _summary(result: BuildResult) -> str:
     ]
     folder = next(iter(result.files.values())).parent
     lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))
+    if result.from_cache:
+        lines.append(f"{result.from_cache} of {len(result.reports)} documents were unchanged and came from the cache.")
     if result.store is not None:
         s = result.store
         lines.append(
@@ -110,20 +113,43 @@ def cli() -> None:
     default=None,
     help="Base IRI of the minted RDF resources (default: https://example.org/minutes-graph/).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=None,
+    help="Processes that parse minutes at once (default: every core).",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every document again, even unchanged ones.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input could not be read.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; warnings still go to stderr.")
 def build_command(
-    paths: tuple[str, ...], out: Path, spacy_model: str | None, base_iri: str | None, strict: bool, quiet: bool
+    paths: tuple[str, ...],
+    out: Path,
+    spacy_model: str | None,
+    base_iri: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    strict: bool,
+    quiet: bool,
 ) -> None:
     """Read minutes from PATHS (files, folders, or http(s) addresses of .txt/.html/.pdf/.docx minutes)
     and write the graph to --out.
 
-    Writes meetings.json, graph.ttl, graph.trig and graph.html.
+    Writes the meeting records, the graph in RDF, GraphML and CSV, the viewer page, a report of every
+    input, and an embedded triple store. Documents unchanged since the last build come from the cache.
     """
     if base_iri is not None and not base_iri.endswith(("/", "#")):
         raise click.BadParameter("must end with '/' or '#'", param_hint="--base-iri")
     try:
-        result = build(paths, BuildSettings(out=out, spacy_model=spacy_model, base_iri=base_iri), _progress(quiet))
+        settings = BuildSettings(
+            out=out,
+            spacy_model=spacy_model,
+            base_iri=base_iri,
+            jobs=jobs or os.cpu_count() or 1,
+            use_cache=not no_cache,
+        )
+        result = build(paths, settings, _progress(quiet))
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
     except KeyboardInterrupt:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -18,7 +20,6 @@ from extract import (
     DocumentError,
     Meeting,
     MinutesGraphError,
-    extract_meetings,
     is_trained,
     load_gazetteer,
     load_pipeline,
@@ -35,6 +36,7 @@ from graph import (
     to_dataset,
 )
 
+from .extraction import ExtractionCache, extract_all, pipeline_fingerprint
 from .inputs import collect_inputs
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
@@ -67,6 +69,8 @@ class BuildSettings:
     out: Path = Path("out")
     spacy_model: str | None = None
     base_iri: str | None = None
+    jobs: int = 1
+    use_cache: bool = True
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ class BuildResult:
     files: dict[str, Path]
     store: StoreSync | None = None
     reports: list[DocumentReport] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    from_cache: int = 0
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules_only: bool = False
@@ -157,22 +163,34 @@ def build(
         raise
 
 
+@contextlib.contextmanager
+def _timed(timings: dict[str, float], stage: str):
+    started = time.perf_counter()
+    yield
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
 def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> BuildResult:
+    timings: dict[str, float] = {}
     files, skipped = collect_inputs(paths, exclude=settings.out)
-    nlp = load_pipeline(settings.spacy_model)
-    meetings: dict[str, Meeting] = {}
-    reports: list[DocumentReport] = []
-    for document, result in progress(
-        extract_meetings(_documents(files, reports, settings.out / CACHE), nlp), len(files)
-    ):
-        if isinstance(result, DocumentError):
-            reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
-        elif result.id in meetings:
-            same = f"{result.source}: same meeting as {meetings[result.id].source} ({result.id}); kept the first"
-            reports.append(DocumentReport.of(result, "duplicate", (same,)))
-        else:
-            meetings[result.id] = result
-            reports.append(DocumentReport.of(result))
+    with _timed(timings, "extract"):
+        nlp = load_pipeline(settings.spacy_model)
+        cache = ExtractionCache(
+            settings.out / CACHE / "extract", pipeline_fingerprint(_model_label(nlp)), read=settings.use_cache
+        )
+        meetings: dict[str, Meeting] = {}
+        reports: list[DocumentReport] = []
+        documents = _documents(files, reports, settings.out / CACHE)
+        extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)
+        for document, result in progress(extracted, len(files)):
+            if isinstance(result, DocumentError):
+                reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
+            elif result.id in meetings:
+                same = f"{result.source}: same meeting as {meetings[result.id].source} ({result.id}); kept the first"
+                reports.append(DocumentReport.of(result, "duplicate", (same,)))
+            else:
+                meetings[result.id] = result
+                reports.append(DocumentReport.of(result))
     reports[:0] = [DocumentReport(problem.partition(": ")[0], "skipped", warnings=(problem,)) for problem in skipped]
     skipped = [w for r in reports if r.status == "skipped" for w in r.warnings]
     warnings = [w for r in reports if r.status != "skipped" for w in r.warnings]
@@ -180,29 +198,51 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         raise BuildError("no minutes could be read" + (f": {skipped[0]}" if len(skipped) == 1 else ""))
     gazetteer = load_gazetteer()
     ordered = list(meetings.values())
-    resolution = resolve_people(ordered, gazetteer)
-    graph = build_graph(ordered, resolution, gazetteer)
-    dataset = to_dataset(graph, settings.base_iri, tool=_tool_label(), model=_model_label(nlp))
-    contents = {
-        "meetings.json": exports.meetings_json(ordered, resolution),
-        "report.json": json.dumps({"documents": [dataclasses.asdict(r) for r in reports]}, indent=1, ensure_ascii=False)
-        + "\n",
-        "graph.json": graph_to_json(graph),
-        "graph.ttl": exports.turtle(dataset),
-        "graph.trig": exports.trig(dataset),
-        "graph.jsonld": exports.jsonld(dataset),
-        "graph.nt": exports.ntriples(dataset),
-        "graph.graphml": exports.graphml(graph),
-        "nodes.csv": exports.nodes_csv(graph),
-        "edges.csv": exports.edges_csv(graph),
-        "graph.html": exports.render_html(
-            exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
-        ),
-    }
-    files_written = exports.write_all(settings.out, contents)
-    store = sync_store(settings.out / STORE, named_graphs_ntriples(dataset))
+    with _timed(timings, "resolve"):
+        resolution = resolve_people(ordered, gazetteer)
+    with _timed(timings, "graph"):
+        graph = build_graph(ordered, resolution, gazetteer)
+    with _timed(timings, "rdf"):
+        dataset = to_dataset(graph, settings.base_iri, tool=_tool_label(), model=_model_label(nlp))
+    with _timed(timings, "exports"):
+        contents = {
+            "meetings.json": exports.meetings_json(ordered, resolution),
+            # Seconds per stage so far (the exports and the store are still to come).
+            "report.json": json.dumps(
+                {
+                    "documents": [dataclasses.asdict(r) for r in reports],
+                    "seconds": {stage: round(t, 3) for stage, t in timings.items()},
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+            + "\n",
+            "graph.json": graph_to_json(graph),
+            **exports.rdf_texts(dataset),
+            "graph.graphml": exports.graphml(graph),
+            "nodes.csv": exports.nodes_csv(graph),
+            "edges.csv": exports.edges_csv(graph),
+            "graph.html": exports.render_html(
+                exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
+            ),
+        }
+        files_written = exports.write_all(settings.out, contents)
+    with _timed(timings, "store"):
+        store = sync_store(settings.out / STORE, named_graphs_ntriples(dataset))
+    cache.prune()
     return BuildResult(
-        ordered, resolution, graph, dataset, files_written, store, reports, skipped, warnings, not is_trained(nlp)
+        ordered,
+        resolution,
+        graph,
+        dataset,
+        files_written,
+        store,
+        reports,
+        timings,
+        cache.hits,
+        skipped,
+        warnings,
+        not is_trained(nlp),
     )
 
 

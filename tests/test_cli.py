@@ -21,7 +21,7 @@ def built(tmp_path_factory, seeds, nlp):
 def test_build_writes_every_output_and_a_summary(built):
     result, out = built
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUT_FILES, "store", ".minutes-graph.lock"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUT_FILES, "store", "cache", ".minutes-graph.lock"])
     assert "Built a graph of 2 meetings: 56 people" in result.stdout
     assert f"Wrote to {out}/: {', '.join(OUTPUT_FILES)}" in result.stdout
     assert f"Store {out}/store/: 3 named graphs replaced, 0 unchanged." in result.stdout

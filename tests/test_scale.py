@@ -1,0 +1,53 @@
+"""Parallel and incremental builds give the same graph as a serial build from scratch."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from minutes_graph import BuildSettings, build
+from minutes_graph.extraction import PARALLEL_MINIMUM
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds):
+    """The seeds copied under enough names to be parsed in parallel (each copy a meeting of its own)."""
+    folder = tmp_path_factory.mktemp("many")
+    for seed in sorted(seeds.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        for year in range(2000, 2000 + PARALLEL_MINIMUM // 2 + 1):
+            (folder / f"{seed.stem}-{year}.txt").write_text(text.replace("2023", str(year)).replace("2021", str(year)))
+    return folder
+
+
+def outputs(result) -> dict[str, bytes]:
+    return {name: path.read_bytes() for name, path in result.files.items() if name not in ("report.json",)}
+
+
+def test_parallel_build_is_identical_to_serial(corpus, tmp_path, nlp):
+    serial = build([corpus], BuildSettings(out=tmp_path / "serial", jobs=1, use_cache=False))
+    parallel = build([corpus], BuildSettings(out=tmp_path / "parallel", jobs=2, use_cache=False))
+    assert len(serial.meetings) >= PARALLEL_MINIMUM
+    assert outputs(parallel)["meetings.json"] == outputs(serial)["meetings.json"]
+    assert outputs(parallel)["graph.nt"] == outputs(serial)["graph.nt"]
+
+
+def test_unchanged_documents_come_from_the_cache_and_changes_replace_everything(corpus, tmp_path, nlp):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    first = build([folder], BuildSettings(out=out, jobs=1))
+    assert first.from_cache == 0
+    changed = sorted(folder.glob("*.txt"))[0]
+    changed.write_text(changed.read_text().replace("Sophie Linden", "Sophia Lindqvist"))
+    removed = sorted(folder.glob("*.txt"))[-1]
+    removed.unlink()
+    second = build([folder], BuildSettings(out=out, jobs=1))
+    assert second.from_cache == len(first.reports) - 2
+    text = (out / "meetings.json").read_text()
+    assert "Sophia Lindqvist" in text
+    assert removed.name not in text and removed.name not in (out / "graph.ttl").read_text()
+    assert len(second.store.removed) == 1 and len(second.store.replaced) >= 1
+    again = build([folder], BuildSettings(out=out, jobs=1, use_cache=False))
+    assert outputs(again)["graph.nt"] == outputs(second)["graph.nt"]
