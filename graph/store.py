@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,27 +79,49 @@ def store_graphs(path: Path) -> dict[str, str]:
     }
 
 
+_MANIFEST = "minutes-graph-manifest.json"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def sync_store(path: Path, graphs: dict[str, str]) -> StoreSync:
     """Make the store at ``path`` hold exactly ``graphs`` (IRI to N-Triples): a graph whose triples
-    changed is replaced whole, one that did not is left alone, one no longer built is removed."""
+    changed is replaced whole, one that did not is left alone, one no longer built is removed.
+
+    A manifest beside the store remembers a digest of the text each graph was loaded from, so an
+    unchanged graph costs one hash; without a matching entry the stored triples are compared.
+    """
     path.mkdir(parents=True, exist_ok=True)
     store = _open(path)
+    manifest_file = path / _MANIFEST
+    try:
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
     report = StoreSync()
     present = {g.value: g for g in store.named_graphs()}
     for iri, text in sorted(graphs.items()):
         name = ox.NamedNode(iri)
+        digest = _digest(text)
         if iri in present:
-            current = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-            if _as_stored(current) == _as_stored(text):
+            if manifest.get(iri) == digest or _as_stored(
+                store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            ) == _as_stored(text):
                 report.unchanged.append(iri)
+                manifest[iri] = digest
                 continue
             store.remove_graph(name)
         store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        manifest[iri] = digest
         report.replaced.append(iri)
     for iri in sorted(set(present) - set(graphs)):
         store.remove_graph(present[iri])
+        manifest.pop(iri, None)
         report.removed.append(iri)
     store.flush()
+    manifest_file.write_text(json.dumps({k: manifest[k] for k in sorted(manifest) if k in graphs}), encoding="utf-8")
     return report
 
 
