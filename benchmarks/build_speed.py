@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -36,13 +36,18 @@ print(time.perf_counter() - start)
 
 
 def _child(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident memory (MB) of the child, and its standard output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds, peak resident memory (MB) of this child alone (its own worker processes
+    included), and its standard output."""
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024, done.stdout
+    with tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        if process.returncode:
+            raise SystemExit(f"failed ({process.returncode}): {' '.join(cmd)}")
+        out.seek(0)
+        return seconds, usage.ru_maxrss / 1024, out.read()
 
 
 def _build(folder: Path, out: Path, jobs: int, cache: bool) -> tuple[float, float, dict]:

@@ -321,6 +321,19 @@ def _org_ref(doc: Doc, p: _Piece, gazetteer: Gazetteer) -> OrganisationRef:
     return OrganisationRef(name=span.text, span=span)
 
 
+def _qualify_post(doc: Doc, draft: _Draft, post_piece: _Piece, words: _Piece, suffix: str) -> None:
+    """The draft's last post, named with the words written after it and spanning them too."""
+    post = draft.posts.pop()
+    draft.posts.append(
+        PostRef(
+            name=post.name + suffix,
+            id=post.id,
+            organisation_id=post.organisation_id,
+            span=_span(doc, post_piece.start, words.end),
+        )
+    )
+
+
 def _attach(
     doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazetteer: Gazetteer, lexicon: Lexicon
 ) -> None:
@@ -343,15 +356,7 @@ def _attach(
     follows_post = previous is not None and previous.kind == POST and previous.end == p.start and draft.posts
     if follows_post and folded[0] in _LINKING:
         # "Chair of VAWG Board": the post is in the organisation that follows.
-        post = draft.posts.pop()
-        draft.posts.append(
-            PostRef(
-                name=f"{post.name} {text}",
-                id=post.id,
-                organisation_id=post.organisation_id,
-                span=_span(doc, previous.start, p.end),
-            )
-        )
+        _qualify_post(doc, draft, previous, p, f" {text}")
         if any(w in lexicon.organisation_heads for w in folded):
             org_words = doc[p.start : p.end]
             start = next(t.i for t in org_words if t.text.casefold() not in _LINKING)
@@ -359,15 +364,7 @@ def _attach(
         return
     if follows_post:
         # "DCCP Homicide & RASSO North": a qualifier of the post before it.
-        post = draft.posts.pop()
-        draft.posts.append(
-            PostRef(
-                name=f"{post.name}, {text}",
-                id=post.id,
-                organisation_id=post.organisation_id,
-                span=_span(doc, previous.start, p.end),
-            )
-        )
+        _qualify_post(doc, draft, previous, p, f", {text}")
         return
     is_org = any(w in lexicon.organisation_heads for w in folded) or (
         len(words) == 1 and words[0].text.casefold() not in lexicon.role_heads

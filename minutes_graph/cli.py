@@ -172,17 +172,29 @@ def build_command(
         raise click.ClickException(f"{len(result.skipped)} input(s) could not be read (--strict)")
 
 
+# Options several commands share, written once (as sqlite-utils does).
+graph_option = click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("out/graph.json"),
+    show_default=True,
+    help="graph.json written by 'build'.",
+)
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/store"),
+    show_default=True,
+    help="The embedded store a build wrote.",
+)
+
+
 def query_options(command):
     """--graph and --json, shared by every question command; errors become one-line messages."""
 
-    @click.option(
-        "--graph",
-        "graph_file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=Path("out/graph.json"),
-        show_default=True,
-        help="graph.json written by 'build'.",
-    )
+    @graph_option
     @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
     @click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many rows in rankings.")
     @functools.wraps(command)
@@ -248,14 +260,7 @@ def stats_command(g, top: int):
 
 @cli.command("view")
 @click.argument("name")
-@click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("out/graph.json"),
-    show_default=True,
-    help="graph.json written by 'build'.",
-)
+@graph_option
 @click.option(
     "--radius", default=1, show_default=True, type=click.IntRange(1, 4), help="How many steps from the node to include."
 )
@@ -348,14 +353,7 @@ def _print_table(result, output: str) -> None:
 
 @cli.command("sparql")
 @click.argument("query")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out/store"),
-    show_default=True,
-    help="The embedded store a build wrote.",
-)
+@store_option
 @click.option("--query-endpoint", metavar="URL", default=None, help="Ask this SPARQL endpoint instead of the store.")
 @click.option(
     "--format",
@@ -386,14 +384,7 @@ def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, outp
     metavar="URL",
     help="Graph Store Protocol URL: .../store (Oxigraph), .../DATASET/data (Fuseki), ...",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out/store"),
-    show_default=True,
-    help="The embedded store whose named graphs are sent.",
-)
+@store_option
 @click.option(
     "--retries",
     default=3,
