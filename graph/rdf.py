@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import networkx as nx
@@ -101,7 +102,26 @@ def _source(g: Graph, base: str, data: dict) -> URIRef:
     return s
 
 
-def _meeting(ds: Dataset, base: str, graph: nx.MultiDiGraph, node: str, activity: URIRef) -> Graph:
+@dataclass(frozen=True)
+class _Index:
+    """Lookups made once per dataset: walking a busy actor's edges for every statement is quadratic."""
+
+    posts: dict[tuple[str, str], list[str]]  # (person, meeting) -> posts held there
+    raised: dict[tuple[str, str, int], list[str]]  # (actor, item, sentence start) -> topics raised
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph) -> _Index:
+        posts: dict[tuple[str, str], list[str]] = defaultdict(list)
+        raised: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+        for u, v, edge in graph.edges(data=True):
+            if edge["type"] == "holds_post":
+                posts[(u, edge["meeting"])].append(v)
+            elif edge["type"] == "raises":
+                raised[(u, edge["item"], edge["start"])].append(v)
+        return cls(posts, raised)
+
+
+def _meeting(ds: Dataset, base: str, graph: nx.MultiDiGraph, node: str, activity: URIRef, index: _Index) -> Graph:
     data = graph.nodes[node]
     g = ds.graph(meeting_graph_iri(base, node))
     m = _node_iri(base, node)
@@ -132,11 +152,10 @@ def _meeting(ds: Dataset, base: str, graph: nx.MultiDiGraph, node: str, activity
             g.add((m, NS.schema.attendee, p))
         if edge.get("organisation"):
             g.add((att, NS.mg.capacity, _membership_iri(base, person, edge["organisation"])))
-        for _, post, post_key in graph.out_edges(person, keys=True):
-            if post_key == f"holds_post@{node.split(':', 1)[1]}":
-                g.add((att, NS.mg.post, _node_iri(base, post)))
+        for post in index.posts.get((person, node), ()):
+            g.add((att, NS.mg.post, _node_iri(base, post)))
         g.add((att, NS.mg.evidence, _annotation(g, att, source, edge)))
-    _discussion(g, base, graph, node, source)
+    _discussion(g, base, graph, node, source, index)
     return g
 
 
@@ -145,7 +164,7 @@ def _items_of(graph: nx.MultiDiGraph, meeting: str) -> list[str]:
     return items + [v for i in items for _, v, k in graph.out_edges(i, keys=True) if k == "has_part"]
 
 
-def _discussion(g: Graph, base: str, graph: nx.MultiDiGraph, meeting: str, source: URIRef) -> None:
+def _discussion(g: Graph, base: str, graph: nx.MultiDiGraph, meeting: str, source: URIRef, index: _Index) -> None:
     """Item subjects, mentions, and statements as mg:Statement nodes with their sentence as evidence."""
     for item in _items_of(graph, meeting):
         i = _node_iri(base, item)
@@ -167,13 +186,8 @@ def _discussion(g: Graph, base: str, graph: nx.MultiDiGraph, meeting: str, sourc
             g.add((st, NS.mg.actor, _node_iri(base, actor)))
             g.add((st, NS.mg.item, i))
             g.add((st, NS.mg.verb, Literal(edge["verb"])))
-            for _, topic, raise_edge in graph.out_edges(actor, data=True):
-                if (
-                    raise_edge["type"] == "raises"
-                    and raise_edge["item"] == item
-                    and raise_edge["start"] == edge["start"]
-                ):
-                    g.add((st, NS.dcterms.subject, _node_iri(base, topic)))
+            for topic in index.raised.get((actor, item, edge["start"]), ()):
+                g.add((st, NS.dcterms.subject, _node_iri(base, topic)))
             g.add((st, NS.mg.evidence, _annotation(g, st, source, edge)))
 
 
@@ -278,9 +292,10 @@ def to_dataset(
         elif key == "member_of":
             entities.add((_node_iri(base, u), NS.org.memberOf, _node_iri(base, v)))
     _memberships(entities, base, graph)
+    index = _Index.of(graph)
     for node, data in graph.nodes(data=True):
         if data["type"] == "meeting":
-            _meeting(ds, base, graph, node, activity)
+            _meeting(ds, base, graph, node, activity, index)
     return ds
 
 
