@@ -7,6 +7,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -55,8 +56,13 @@ def write_all(folder: Path, contents: Mapping[str, str | bytes]) -> dict[str, Pa
     try:
         for name, data in contents.items():
             write_atomic(staging / name, data)
-        for name in contents:
-            os.replace(staging / name, folder / name)
+        # Ctrl-C waits until every file is in place: the renames take milliseconds.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            for name in contents:
+                os.replace(staging / name, folder / name)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {name: folder / name for name in contents}
