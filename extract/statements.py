@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from .actors import resolve_actor
+from .entities import entity_at
 from .gazetteer import Gazetteer
 from .records import AgendaItem, Attendance, Span, Statement
 from .topics import load_keyphrase_words
@@ -28,7 +29,7 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
     for t in reversed(list(head.lefts)):
         if t.dep_ in _MODIFIERS or t.i == start - 1:
             start = min(start, t.left_edge.i)
-    entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    entity = entity_at(doc, head.i)
     if entity is not None:
         return doc[min(start, entity.start) : max(end, entity.end)]
     if head.lower_ in agent_nouns or head.lemma_.lower() in agent_nouns or head.text[:1].isupper():

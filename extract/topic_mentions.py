@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from .entities import entities_in
 from .gazetteer import ORG, Gazetteer
 from .meeting_text import item_spans
 from .nlp import gazetteer_id
@@ -44,7 +45,7 @@ def find_topics(
         )
 
     for item, span in item_spans(doc, items):
-        for ent in span.ents:
+        for ent in entities_in(doc, span.start, span.end):
             ident = gazetteer_id(ent)
             if ent.label_ == TOPIC and ident:
                 # Labelled as the minutes put it ("gun discharge"), and linked to the concept (gun crime).

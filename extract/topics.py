@@ -12,6 +12,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 from spacy.tokens import Doc
 
+from .entities import entity_at
 from .gazetteer import ORG
 
 __all__ = [
@@ -170,4 +171,5 @@ def _acronym_start(doc: Doc, start: int, paren: int, acronym: str) -> int | None
 
 def _is_organisation(doc: Doc, start: int, end: int) -> bool:
     """A known organisation's own name ("London Councils") is a mention, not a programme."""
-    return any(e.label_ == ORG and e.ent_id_ and e.start <= start and e.end >= end for e in doc.ents)
+    e = entity_at(doc, start)
+    return e is not None and e.label_ == ORG and bool(e.ent_id_) and e.end >= end
