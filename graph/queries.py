@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -87,11 +88,18 @@ class OrganisationProfile:
     statements: list[Evidence]
 
 
-def _key(text: str) -> str:
-    """Casefolded words without punctuation or honorifics: 'Cllr Darren Rodwell' → 'darren rodwell'."""
+@functools.cache
+def _titles() -> frozenset[str]:
+    """Honorifics and ranks, casefolded: the words a loose name may start with."""
     gazetteer = load_gazetteer()
     titles = {s.casefold().rstrip(".") for spellings in gazetteer.honorifics for s in spellings}
     titles |= {a.casefold() for p in gazetteer.posts.values() if p.rank for a in (p.name, *p.aliases)}
+    return frozenset(titles)
+
+
+def _key(text: str) -> str:
+    """Casefolded words without punctuation or honorifics: 'Cllr Darren Rodwell' → 'darren rodwell'."""
+    titles = _titles()
     words = re.sub(r"[^\w&' -]+", " ", text.replace("\u2019", "'").casefold()).split()
     while len(words) > 1 and words[0].rstrip(".") in titles:
         words = words[1:]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,13 +26,45 @@ def seeds() -> Path:
 
 @pytest.fixture(scope="session")
 def gold() -> Path:
-    """The hand-made gold annotations of the seeds, and the scorer beside them."""
+    """The hand-made gold annotations of the seeds."""
     return GOLD
 
 
+@dataclass(frozen=True)
+class Scores:
+    """What the evaluation's scorer printed: the summary line, each file's line, and all of it."""
+
+    summary: dict[str, float]
+    per_file: dict[str, dict[str, float]]
+    output: str
+
+
+def _metrics(text: str) -> dict[str, float]:
+    return {k: float(v) for k, v in (pair.split("=") for pair in text.split("  SHORT:")[0].split())}
+
+
 @pytest.fixture(scope="session")
-def scorer() -> Path:
-    return SCORER
+def score():
+    """Run the evaluation's own scorer (tests/eval/score.py) on a meetings.json against a gold folder."""
+
+    def run(meetings_json: Path, gold_dir: Path) -> Scores:
+        done = subprocess.run(
+            [sys.executable, str(SCORER), str(meetings_json), str(gold_dir)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        lines = done.stdout.strip().splitlines()
+        assert lines[-1].startswith("score: ")
+        per_file = {}
+        for line in lines[:-1]:
+            if not line.startswith(" "):  # indented lines list what was missed
+                stem, _, rest = line.partition(": ")
+                per_file[stem] = _metrics(rest)
+        return Scores(_metrics(lines[-1].removeprefix("score: ")), per_file, done.stdout)
+
+    return run
 
 
 @pytest.fixture(scope="session")

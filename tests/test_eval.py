@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 THRESHOLDS = {
@@ -22,17 +19,8 @@ THRESHOLDS = {
 
 
 @pytest.fixture(scope="module")
-def scores(seed_build, gold, scorer):
-    run = subprocess.run(
-        [sys.executable, str(scorer), str(seed_build.files["meetings.json"]), str(gold)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    line = run.stdout.strip().splitlines()[-1]
-    assert line.startswith("score: ")
-    return {k: float(v) for k, v in (pair.split("=") for pair in line.removeprefix("score: ").split())}
+def scores(seed_build, gold, score):
+    return score(seed_build.files["meetings.json"], gold).summary
 
 
 @pytest.mark.parametrize(("metric", "minimum"), THRESHOLDS.items())

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -30,20 +28,9 @@ def built(corpus, tmp_path_factory, nlp):
 
 
 @pytest.fixture(scope="module")
-def scores(built, corpus, scorer):
-    _, gold = corpus
-    run = subprocess.run(
-        [sys.executable, str(scorer), str(built.files["meetings.json"]), str(gold)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    per_file = {}
-    for line in run.stdout.splitlines():
-        stem, _, rest = line.partition(": ")
-        if stem in ("cabinet", "panel", "board", "scrutiny"):
-            per_file[stem] = {k: float(v) for k, v in (p.split("=") for p in rest.split())}
-    return per_file, run.stdout
+def scores(built, corpus, score):
+    result = score(built.files["meetings.json"], corpus[1])
+    return result.per_file, result.output
 
 
 @pytest.mark.parametrize("stem", ["cabinet", "panel", "board", "scrutiny"])
