@@ -22,14 +22,16 @@ PARALLEL_MINIMUM = 16
 Result = tuple[Document, Meeting | DocumentError]
 
 
-def pipeline_fingerprint(model_label: str) -> str:
-    """What extraction depends on besides the document: tool version, model, and every data file."""
+def pipeline_fingerprint(nlp, model_label: str) -> str:
+    """What extraction depends on besides the document: tool version, model, the components that run
+    (by factory, so a reimplemented one counts), and every data file."""
     digest = hashlib.sha256()
     try:
         digest.update(metadata.version("minutes-graph").encode())
     except metadata.PackageNotFoundError:
         digest.update(b"unversioned")
     digest.update(model_label.encode())
+    digest.update(repr(sorted(nlp.pipe_factories.items())).encode())
     for entry in sorted((resources.files("extract") / "data").iterdir(), key=lambda e: e.name):
         digest.update(entry.name.encode() + entry.read_bytes())
     return digest.hexdigest()[:16]

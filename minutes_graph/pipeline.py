@@ -176,7 +176,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     with _timed(timings, "extract"):
         nlp = load_pipeline(settings.spacy_model)
         cache = ExtractionCache(
-            settings.out / CACHE / "extract", pipeline_fingerprint(_model_label(nlp)), read=settings.use_cache
+            settings.out / CACHE / "extract", pipeline_fingerprint(nlp, _model_label(nlp)), read=settings.use_cache
         )
         meetings: dict[str, Meeting] = {}
         reports: list[DocumentReport] = []

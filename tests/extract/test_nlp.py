@@ -1,0 +1,48 @@
+"""The pipeline's own components: the gazetteer matcher and the tag map that stands in for the
+attribute ruler."""
+
+import spacy
+
+from extract import load_pipeline
+from extract.nlp import GazetteerMatcher, gazetteer_id
+
+
+def _ents(pipeline, text):
+    return [(e.text, e.label_, gazetteer_id(e)) for e in pipeline(text).ents if gazetteer_id(e)]
+
+
+def test_gazetteer_names_match_case_where_they_must(blank_nlp):
+    found = _ents(blank_nlp, "Officers met Met leaders, the metropolitan police service and the MPS; mps met.")
+    assert found == [
+        ("Met", "ORG", ("org", "mps")),
+        ("metropolitan police service", "ORG", ("org", "mps")),
+        ("MPS", "ORG", ("org", "mps")),
+    ]
+
+
+def test_the_longest_match_wins_then_the_earliest_pattern():
+    nlp = spacy.blank("en")
+    matcher = GazetteerMatcher(
+        nlp.vocab,
+        [
+            {"label": "ORG", "id": "org:youth", "pattern": [{"LOWER": "youth"}, {"LOWER": "justice"}]},
+            {"label": "TOPIC", "id": "topic:yj", "pattern": [{"LOWER": "youth"}, {"LOWER": "justice"}]},
+            {"label": "ORG", "id": "org:yjb", "pattern": [{"ORTH": "Youth"}, {"LOWER": "justice"}, {"LOWER": "board"}]},
+        ],
+    )
+    doc = matcher(nlp("the Youth Justice Board and youth justice and youth justice board"))
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Youth Justice Board", "org:yjb"),
+        ("youth justice", "org:youth"),
+        ("youth justice", "org:youth"),  # "youth justice board": the board's "Youth" keeps its case
+    ]
+
+
+def test_the_tag_map_gives_verbs_their_part_of_speech_and_lemma(nlp):
+    assert "attribute_ruler" not in nlp.pipe_names
+    doc = nlp("The MPS provided an update and the Board noted it.")
+    assert [(t.text, t.pos_, t.lemma_) for t in doc if t.tag_.startswith("VB")] == [
+        ("provided", "VERB", "provide"),
+        ("noted", "VERB", "note"),
+    ]
+    assert load_pipeline("blank").pipe_names[-1] == "minutes_gazetteer"
