@@ -3,23 +3,23 @@
 from .files import LOCK_NAME, FolderBusy, exclusive, write_all, write_atomic
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
 from .meetings_json import meetings_document, meetings_json
-from .rdf_files import jsonld, jsonld_context, nquads, ntriples, rdf_texts, trig, turtle
+from .rdf_files import RDF_FORMATS, GraphTexts, graph_texts, jsonld_context, rdf_file_parts
 from .tables import edges_csv, graphml, nodes_csv
 from .viewer_data import discussion_matrix, node_details, page_data
 
 __all__ = [
-    "rdf_texts",
+    "RDF_FORMATS",
+    "GraphTexts",
+    "graph_texts",
+    "rdf_file_parts",
     "FolderBusy",
     "LOCK_NAME",
     "exclusive",
     "write_all",
     "edges_csv",
     "graphml",
-    "jsonld",
     "jsonld_context",
     "nodes_csv",
-    "nquads",
-    "ntriples",
     "INITIAL_NODES",
     "discussion_matrix",
     "node_details",
@@ -29,7 +29,5 @@ __all__ = [
     "meetings_document",
     "meetings_json",
     "render_html",
-    "trig",
-    "turtle",
     "write_atomic",
 ]

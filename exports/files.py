@@ -9,7 +9,7 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from extract import MinutesGraphError
@@ -23,16 +23,29 @@ class FolderBusy(MinutesGraphError):
     """Another build is writing the output folder."""
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+Part = str | bytes | Path
+Data = str | bytes | Sequence[Part]
+
+
+def _write_parts(handle, parts: Sequence[Part]) -> None:
+    for part in parts:
+        if isinstance(part, Path):  # a piece kept on disk: copied, never held whole in memory
+            with open(part, "rb") as piece:
+                shutil.copyfileobj(piece, handle, 1 << 20)
+        else:
+            handle.write(part.encode("utf-8") if isinstance(part, str) else part)
+
+
+def write_atomic(path: str | Path, data: Data) -> Path:
+    """Write ``data`` (text, bytes, or parts of either and files to copy, in order) to a temporary
+    file beside ``path``, then rename it over ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are meant to be shared
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            _write_parts(handle, [data] if isinstance(data, str | bytes) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -42,7 +55,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     return path
 
 
-def write_all(folder: Path, contents: Mapping[str, str | bytes]) -> dict[str, Path]:
+def write_all(folder: Path, contents: Mapping[str, Data]) -> dict[str, Path]:
     """Write every file into a staging folder first, then rename them into ``folder`` one by one.
 
     Nothing in ``folder`` changes until every file is written; a target that cannot be replaced

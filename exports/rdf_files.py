@@ -1,35 +1,30 @@
-"""Turtle, TriG, N-Triples and JSON-LD text of the RDF dataset, written by Oxigraph's serialisers.
+"""Turtle, TriG, N-Triples and JSON-LD, written by Oxigraph one named graph at a time and joined.
 
-rdflib builds the dataset; its own serialisers take seconds per ten thousand triples, Oxigraph's take
-milliseconds, so the dataset goes through N-Quads once and Oxigraph writes every format from it.
+Each named graph is serialised on its own (``graph_texts``), so a rebuild serialises only the meetings
+that changed and the output files are the unchanged pieces joined again (``rdf_file_parts``). Named
+graphs share no triples (whatever spans meetings is in the entities graph), so the files that merge
+the graphs (Turtle, N-Triples, JSON-LD) hold every triple once.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from graph import load_namespaces
 
-__all__ = ["turtle", "trig", "ntriples", "nquads", "jsonld", "jsonld_context", "rdf_texts"]
+__all__ = ["RDF_FORMATS", "GraphTexts", "graph_texts", "rdf_file_parts", "jsonld_context"]
+
+# Output file to the suffix of each graph's piece of it.
+RDF_FORMATS = {"graph.ttl": "ttl", "graph.trig": "trig", "graph.jsonld": "jsonld", "graph.nt": "nt"}
 
 
 def _prefixes() -> dict[str, str]:
     return {prefix: str(ns) for prefix, ns in load_namespaces().prefixes.items()}
-
-
-def _quads(ds: Dataset) -> list[ox.Quad]:
-    """The dataset's quads, by graph then subject, so each subject's triples are written together."""
-    quads = ox.parse(ds.serialize(format="nquads"), format=ox.RdfFormat.N_QUADS)
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-
-
-def _triples(quads: list[ox.Quad]) -> list[ox.Triple]:
-    """Every triple once, whichever named graphs hold it."""
-    unique = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-    return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
 def jsonld_context() -> dict:
@@ -37,43 +32,54 @@ def jsonld_context() -> dict:
     return _prefixes()
 
 
-def _jsonld(triples: list[ox.Triple]) -> str:
-    expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD))
-    return json.dumps({"@context": jsonld_context(), "@graph": expanded}, indent=1, ensure_ascii=False) + "\n"
+@dataclass(frozen=True)
+class GraphTexts:
+    """One named graph as a piece of each RDF output file (``RDF_FORMATS`` suffix to text)."""
+
+    pieces: dict[str, str]
+    triples: int
 
 
-def rdf_texts(ds: Dataset) -> dict[str, str]:
-    """Every RDF output file's text at once: the dataset is converted only one time."""
-    quads = _quads(ds)
-    triples = _triples(quads)
+def _body(text: bytes) -> str:
+    """Oxigraph's Turtle or TriG without its @prefix lines: the joined file declares them once."""
+    start = 0
+    while text.startswith(b"@prefix ", start):
+        start = text.index(b"\n", start) + 1
+    return text[start:].decode("utf-8")
+
+
+def graph_texts(quads: Iterable[ox.Quad]) -> GraphTexts:
+    """The quads of one named graph in every format, each once, sorted so each subject's triples are
+    together."""
+    quads = sorted(set(quads), key=lambda q: (q.subject.value, q.predicate.value, str(q.object)))
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    prefixes = _prefixes()
+    return GraphTexts(
+        {
+            "ttl": _body(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)),
+            "trig": _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)),
+            "nt": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"),
+            # Expanded JSON-LD node objects without the enclosing brackets, to be joined by commas.
+            "jsonld": ox.serialize(triples, format=ox.RdfFormat.JSON_LD).decode("utf-8").strip()[1:-1],
+        },
+        len(triples),
+    )
+
+
+Part = str | Path
+
+
+def rdf_file_parts(graphs: Sequence[dict[str, Part]]) -> dict[str, list[Part]]:
+    """Each RDF output file as the parts to write one after another: each named graph's piece (text,
+    or the file holding it) between the format's header and footer. ``graphs`` are non-empty."""
+    header = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in _prefixes().items())
+    opening = '{"@context": ' + json.dumps(jsonld_context()) + ',\n"@graph": [\n'
+    jsonld: list[Part] = [opening]
+    for n, pieces in enumerate(graphs):
+        jsonld += [",\n", pieces["jsonld"]] if n else [pieces["jsonld"]]
     return {
-        "graph.ttl": ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes()).decode("utf-8"),
-        "graph.trig": ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes()).decode("utf-8"),
-        "graph.jsonld": _jsonld(triples),
-        "graph.nt": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"),
+        "graph.ttl": [header, *(g["ttl"] for g in graphs)],
+        "graph.trig": [header, *(g["trig"] for g in graphs)],
+        "graph.jsonld": [*jsonld, "\n]}\n"],
+        "graph.nt": [g["nt"] for g in graphs],
     }
-
-
-def turtle(ds: Dataset) -> str:
-    """Every triple in one Turtle document (named graphs merged)."""
-    return rdf_texts(ds)["graph.ttl"]
-
-
-def trig(ds: Dataset) -> str:
-    """The dataset in TriG, keeping one named graph per meeting."""
-    return rdf_texts(ds)["graph.trig"]
-
-
-def ntriples(ds: Dataset) -> str:
-    """Every triple, one a line: the simplest format for bulk loaders."""
-    return rdf_texts(ds)["graph.nt"]
-
-
-def jsonld(ds: Dataset) -> str:
-    """Every triple as JSON-LD with the project's prefixes as context (named graphs merged)."""
-    return rdf_texts(ds)["graph.jsonld"]
-
-
-def nquads(ds: Dataset) -> str:
-    """Every triple with its named graph, one a line."""
-    return ox.serialize(_quads(ds), format=ox.RdfFormat.N_QUADS).decode("utf-8")

@@ -17,12 +17,24 @@ from .queries import (
     topic_profile,
     who_discussed,
 )
-from .rdf import entities_graph_iri, meeting_graph_iri, to_dataset, union_graph
+from .rdf import (
+    GraphIndex,
+    MeetingView,
+    all_quads,
+    entities_graph_iri,
+    entity_quads,
+    meeting_graph_iri,
+    meeting_nodes,
+    meeting_quads,
+    meeting_view,
+    to_dataset,
+    union_graph,
+)
 from .remote import PushReport, RemoteError, auth_headers, push_graphs, query_endpoint
 from .resolve import Person, Resolution, compatible_organisations, resolve_people
 from .sparql import resolve_query, shipped_queries, with_prefixes
 from .stats import Stats, co_attendance, co_discussion, graph_stats
-from .store import QueryResult, StoreError, StoreSync, named_graphs_ntriples, query_store, store_graphs, sync_store
+from .store import GraphSource, QueryResult, StoreError, StoreSync, query_store, store_graphs, sync_store
 from .validate import Validation, load_shapes, validate_graph
 
 __all__ = [
@@ -34,7 +46,14 @@ __all__ = [
     "Validation",
     "auth_headers",
     "load_shapes",
-    "named_graphs_ntriples",
+    "GraphSource",
+    "GraphIndex",
+    "MeetingView",
+    "all_quads",
+    "entity_quads",
+    "meeting_nodes",
+    "meeting_quads",
+    "meeting_view",
     "push_graphs",
     "query_endpoint",
     "query_store",

@@ -6,24 +6,44 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+import pyoxigraph as ox
 import yaml
 from rdflib import Namespace
 
 __all__ = ["Namespaces", "load_namespaces"]
 
 
+class Terms:
+    """The Oxigraph terms of one namespace: ``terms.Organization`` is the NamedNode ``org:Organization``."""
+
+    def __init__(self, iri: str):
+        self._iri = iri
+
+    @functools.cache  # noqa: B019 - one Terms per namespace, loaded once per process
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return ox.NamedNode(self._iri + name)
+
+
 @dataclass(frozen=True)
 class Namespaces:
-    """Prefix to namespace, and the base IRI minted resources go under unless told otherwise."""
+    """Prefix to namespace (rdflib's, for reading graphs), and the base IRI minted resources go under
+    unless told otherwise. ``NS.org`` gives the namespace's Oxigraph terms, for writing them."""
 
     prefixes: dict[str, Namespace]
     default_base: str
 
-    def __getattr__(self, prefix: str) -> Namespace:
+    def __getattr__(self, prefix: str) -> Terms:
         try:
-            return self.prefixes[prefix]
+            return _terms(str(self.prefixes[prefix]))
         except KeyError as e:
             raise AttributeError(prefix) from e
+
+
+@functools.cache
+def _terms(iri: str) -> Terms:
+    return Terms(iri)
 
 
 @functools.cache

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from extract import MinutesGraphError
 
 __all__ = [
     "StoreError",
     "StoreSync",
+    "GraphSource",
     "QueryResult",
-    "named_graphs_ntriples",
     "sync_store",
     "query_store",
     "store_graphs",
@@ -45,13 +45,20 @@ class QueryResult:
     rows: tuple[tuple[str | None, ...], ...]
 
 
-def named_graphs_ntriples(ds: Dataset) -> dict[str, str]:
-    """Each non-empty named graph of the dataset as N-Triples text, keyed by its IRI."""
-    return {
-        str(g.identifier): g.serialize(format="nt")
-        for g in ds.graphs()
-        if len(g) and str(g.identifier) != "urn:x-rdflib:default"
-    }
+@dataclass(frozen=True)
+class GraphSource:
+    """A named graph to store: its N-Triples (text, or the file holding them) and a digest that
+    changes whenever they do."""
+
+    ntriples: str | Path
+    digest: str
+
+    @classmethod
+    def of_text(cls, text: str) -> GraphSource:
+        return cls(text, _digest(text))
+
+    def text(self) -> str:
+        return self.ntriples.read_text(encoding="utf-8") if isinstance(self.ntriples, Path) else self.ntriples
 
 
 def _open(path: Path, read_only: bool = False) -> ox.Store:
@@ -86,12 +93,12 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def sync_store(path: Path, graphs: dict[str, str]) -> StoreSync:
-    """Make the store at ``path`` hold exactly ``graphs`` (IRI to N-Triples): a graph whose triples
-    changed is replaced whole, one that did not is left alone, one no longer built is removed.
+def sync_store(path: Path, graphs: Mapping[str, GraphSource]) -> StoreSync:
+    """Make the store at ``path`` hold exactly ``graphs`` (by IRI): a graph whose triples changed is
+    replaced whole, one that did not is left alone, one no longer built is removed.
 
-    A manifest beside the store remembers a digest of the text each graph was loaded from, so an
-    unchanged graph costs one hash; without a matching entry the stored triples are compared.
+    A manifest beside the store remembers the digest of each graph it loaded, so an unchanged graph
+    costs nothing; without a matching entry the stored triples are compared.
     """
     path.mkdir(parents=True, exist_ok=True)
     store = _open(path)
@@ -102,19 +109,18 @@ def sync_store(path: Path, graphs: dict[str, str]) -> StoreSync:
         manifest = {}
     report = StoreSync()
     present = {g.value: g for g in store.named_graphs()}
-    for iri, text in sorted(graphs.items()):
+    for iri, source in sorted(graphs.items()):
         name = ox.NamedNode(iri)
-        digest = _digest(text)
         if iri in present:
-            if manifest.get(iri) == digest or _as_stored(
+            if manifest.get(iri) == source.digest or _as_stored(
                 store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-            ) == _as_stored(text):
+            ) == _as_stored(source.text()):
                 report.unchanged.append(iri)
-                manifest[iri] = digest
+                manifest[iri] = source.digest
                 continue
             store.remove_graph(name)
-        store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
-        manifest[iri] = digest
+        store.load(source.text(), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        manifest[iri] = source.digest
         report.replaced.append(iri)
     for iri in sorted(set(present) - set(graphs)):
         store.remove_graph(present[iri])

@@ -69,7 +69,7 @@ def _summary(result: BuildResult) -> str:
     lines = [
         f"Built a graph of {len(result.meetings)} meetings: {kinds['person']} people, "
         f"{kinds['organisation']} organisations, {kinds['post']} posts, {kinds['item']} agenda items, "
-        f"{kinds['topic']} topics; {result.graph.number_of_edges()} edges, {len(result.dataset)} RDF triples.",
+        f"{kinds['topic']} topics; {result.graph.number_of_edges()} edges, {result.triples} RDF triples.",
     ]
     folder = next(iter(result.files.values())).parent
     lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import shutil
 import time
@@ -26,18 +27,18 @@ from extract import (
     read_document,
 )
 from graph import (
+    GraphSource,
     Resolution,
     StoreSync,
     build_graph,
     graph_to_json,
-    named_graphs_ntriples,
     resolve_people,
     sync_store,
-    to_dataset,
 )
 
 from .extraction import ExtractionCache, extract_all, pipeline_fingerprint
 from .inputs import collect_inputs
+from .named_graphs import write_named_graphs
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
@@ -111,7 +112,6 @@ class BuildResult:
     meetings: list[Meeting]
     resolution: Resolution
     graph: nx.MultiDiGraph
-    dataset: Dataset
     files: dict[str, Path]
     store: StoreSync | None = None
     reports: list[DocumentReport] = field(default_factory=list)
@@ -120,6 +120,15 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules_only: bool = False
+    triples: int = 0
+    rdf_written: int = 0  # meeting graphs serialised afresh (the others came from the cache)
+
+    @functools.cached_property
+    def dataset(self) -> Dataset:
+        """The RDF written, read back from graph.trig: for checking a small build in Python."""
+        ds = Dataset()
+        ds.parse(self.files["graph.trig"], format="trig")
+        return ds
 
 
 def _documents(files: Iterable[Path | str], reports: list[DocumentReport], cache: Path):
@@ -203,7 +212,15 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     with _timed(timings, "graph"):
         graph = build_graph(ordered, resolution, gazetteer)
     with _timed(timings, "rdf"):
-        dataset = to_dataset(graph, settings.base_iri, tool=_tool_label(), model=_model_label(nlp))
+        rdf = write_named_graphs(
+            graph,
+            settings.out / CACHE / "rdf",
+            settings.base_iri,
+            _tool_label(),
+            _model_label(nlp),
+            settings.jobs,
+            settings.use_cache,
+        )
     with _timed(timings, "exports"):
         contents = {
             "meetings.json": exports.meetings_json(ordered, resolution),
@@ -218,7 +235,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             )
             + "\n",
             "graph.json": graph_to_json(graph),
-            **exports.rdf_texts(dataset),
+            **exports.rdf_file_parts([g.pieces for g in rdf.graphs]),
             "graph.graphml": exports.graphml(graph),
             "nodes.csv": exports.nodes_csv(graph),
             "edges.csv": exports.edges_csv(graph),
@@ -228,13 +245,12 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         }
         files_written = exports.write_all(settings.out, contents)
     with _timed(timings, "store"):
-        store = sync_store(settings.out / STORE, named_graphs_ntriples(dataset))
+        store = sync_store(settings.out / STORE, {g.iri: GraphSource(g.pieces["nt"], g.digest) for g in rdf.graphs})
     cache.prune()
     return BuildResult(
         ordered,
         resolution,
         graph,
-        dataset,
         files_written,
         store,
         reports,
@@ -243,6 +259,8 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         skipped,
         warnings,
         not is_trained(nlp),
+        rdf.triples,
+        rdf.written,
     )
 
 
