@@ -30,9 +30,12 @@ def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def graphml(graph: nx.MultiDiGraph) -> str:
-    """The graph as GraphML: node labels as 'label' so Gephi shows them."""
-    return "\n".join(nx.generate_graphml(flat_graph(graph), named_key_ids=True)) + "\n"
+def graphml(graph: nx.MultiDiGraph) -> bytes:
+    """The graph as GraphML: node labels as 'label' so Gephi shows them. (networkx's lxml writer:
+    twice as fast as its ElementTree one.)"""
+    out = io.BytesIO()
+    nx.write_graphml_lxml(flat_graph(graph), out, named_key_ids=True)
+    return out.getvalue()
 
 
 def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:

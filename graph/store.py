@@ -87,6 +87,7 @@ def store_graphs(path: Path) -> dict[str, str]:
 
 
 _MANIFEST = "minutes-graph-manifest.json"
+BULK_MINIMUM = 16
 
 
 def _digest(text: str) -> str:
@@ -109,6 +110,7 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource]) -> StoreSync:
         manifest = {}
     report = StoreSync()
     present = {g.value: g for g in store.named_graphs()}
+    load = []
     for iri, source in sorted(graphs.items()):
         name = ox.NamedNode(iri)
         if iri in present:
@@ -119,7 +121,13 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource]) -> StoreSync:
                 manifest[iri] = source.digest
                 continue
             store.remove_graph(name)
-        store.load(source.text(), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        load.append((iri, source))
+    # The bulk loader is twice as fast but writes files of its own each call: for many graphs only.
+    bulk = len(load) >= BULK_MINIMUM
+    for iri, source in load:
+        kind = {"path": source.ntriples} if isinstance(source.ntriples, Path) else {"input": source.ntriples}
+        loader = store.bulk_load if bulk else store.load
+        loader(**kind, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
         manifest[iri] = source.digest
         report.replaced.append(iri)
     for iri in sorted(set(present) - set(graphs)):

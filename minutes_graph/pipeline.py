@@ -9,6 +9,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -221,31 +222,37 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             settings.jobs,
             settings.use_cache,
         )
-    with _timed(timings, "exports"):
-        contents = {
-            "meetings.json": exports.meetings_json(ordered, resolution),
-            # Seconds per stage so far (the exports and the store are still to come).
-            "report.json": json.dumps(
-                {
-                    "documents": [dataclasses.asdict(r) for r in reports],
-                    "seconds": {stage: round(t, 3) for stage, t in timings.items()},
-                },
-                indent=1,
-                ensure_ascii=False,
-            )
-            + "\n",
-            "graph.json": graph_to_json(graph),
-            **exports.rdf_file_parts([g.pieces for g in rdf.graphs]),
-            "graph.graphml": exports.graphml(graph),
-            "nodes.csv": exports.nodes_csv(graph),
-            "edges.csv": exports.edges_csv(graph),
-            "graph.html": exports.render_html(
-                exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
-            ),
-        }
-        files_written = exports.write_all(settings.out, contents)
-    with _timed(timings, "store"):
-        store = sync_store(settings.out / STORE, {g.iri: GraphSource(g.pieces["nt"], g.digest) for g in rdf.graphs})
+    graphs = {g.iri: GraphSource(g.pieces["nt"], g.digest) for g in rdf.graphs}
+    with ThreadPoolExecutor(1) as background:
+        # Oxigraph loads without holding the GIL: given a second core, the store fills meanwhile.
+        storing = background.submit(_sync_timed, settings.out / STORE, graphs) if settings.jobs > 1 else None
+        with _timed(timings, "exports"):
+            contents = {
+                "meetings.json": exports.meetings_json(ordered, resolution),
+                "graph.json": graph_to_json(graph),
+                **exports.rdf_file_parts([g.pieces for g in rdf.graphs]),
+                "graph.graphml": exports.graphml(graph),
+                "nodes.csv": exports.nodes_csv(graph),
+                "edges.csv": exports.edges_csv(graph),
+                "graph.html": exports.render_html(
+                    exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
+                ),
+            }
+            files_written = exports.write_all(settings.out, contents)
+        store, timings["store"] = storing.result() if storing else _sync_timed(settings.out / STORE, graphs)
+    files_written["report.json"] = exports.write_atomic(
+        settings.out / "report.json",
+        json.dumps(
+            {
+                "documents": [dataclasses.asdict(r) for r in reports],
+                "seconds": {stage: round(t, 3) for stage, t in timings.items()},
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n",
+    )
+    files_written = {name: files_written[name] for name in OUTPUT_FILES}
     cache.prune()
     return BuildResult(
         ordered,
@@ -262,6 +269,11 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         rdf.triples,
         rdf.written,
     )
+
+
+def _sync_timed(path: Path, graphs: dict[str, GraphSource]) -> tuple[StoreSync, float]:
+    started = time.perf_counter()
+    return sync_store(path, graphs), time.perf_counter() - started
 
 
 def _page_title(meetings: Sequence[Meeting]) -> str:

@@ -69,7 +69,7 @@ def test_jsonld_has_a_context(seed_build):
 
 
 def test_graphml_reads_back_for_gephi(seed_build):
-    back = nx.read_graphml(io.StringIO(graphml(seed_build.graph)))
+    back = nx.read_graphml(io.BytesIO(graphml(seed_build.graph)))
     assert back.number_of_nodes() == seed_build.graph.number_of_nodes()
     assert back.number_of_edges() == seed_build.graph.number_of_edges()
     assert back.nodes["person:sophie-linden"]["label"] == "Sophie Linden"
