@@ -154,7 +154,7 @@ def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
     by_org: dict[str, list[tuple[str, _Cluster]]] = defaultdict(list)
     for key, clusters in blocks.items():
         for cluster in clusters:
-            for org in cluster.organisation_ids():
+            for org in sorted(cluster.organisation_ids()):
                 by_org[org].append((key, cluster))
     absorbed: dict[int, _Cluster] = {}
     for org, members in by_org.items():

@@ -77,3 +77,40 @@ def test_successor_bodies_boards_and_plain_words_are_evidence(parse):
     evidence = " | ".join(resolution.people["gary-poole"].evidence)
     assert "'Prisons' names National Offender Management Service" in evidence
     assert "both in HM Prison and Probation Service" in evidence
+
+
+_EVIDENCE_SCRIPT = """
+from extract import document_from_bytes, extract_meeting, load_gazetteer, load_pipeline
+from graph import resolve_people
+nlp = load_pipeline("blank")
+rows = [("1 May", "Carl Moore, London Borough of Redbridge"), ("1 June", "Carl Moore, London Borough of Hillingdon"),
+        ("1 July", "Cara Moore, London Borough of Hillingdon"), ("1 August", "Cara Moore, London Borough of Redbridge")]
+meetings = []
+for date, line in rows:
+    text = f"Board meeting minutes - {date} 2023\\n\\nPresent\\n{line}\\n\\n1. Welcome\\nHello.\\n"
+    document = document_from_bytes(f"{date}.txt", text.encode())
+    meetings.append(extract_meeting(document, nlp(document.text)))
+people = resolve_people(meetings, load_gazetteer()).people
+print(sorted((p.id, p.evidence) for p in people.values()))
+"""
+
+
+def test_resolution_does_not_depend_on_the_hash_seed():
+    """Merges and their reasons are the same in every process (workers, reruns), whatever order
+    Python's per-process string hashing gives to sets."""
+    import os
+    import subprocess
+    import sys
+
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", _EVIDENCE_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(answers) == 1, answers
+    assert "spelling" in answers.pop()
