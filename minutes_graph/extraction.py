@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
 import pickle
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata, resources
 from pathlib import Path
 
 from extract import Document, DocumentError, Meeting, extract_meetings, load_pipeline
+
+from .processes import worker_pool
 
 __all__ = ["ExtractionCache", "pipeline_fingerprint", "extract_all", "PARALLEL_MINIMUM"]
 
@@ -113,10 +113,7 @@ def extract_all(
     todo = [d for d in documents if cached.get(id(d)) is None]
     with contextlib.ExitStack() as stack:
         if jobs > 1 and len(todo) >= PARALLEL_MINIMUM:
-            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-            pool = stack.enter_context(
-                ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(model,))
-            )
+            pool = stack.enter_context(worker_pool(jobs, initializer=_start_worker, initargs=(model,)))
             size = max(1, min(32, len(todo) // (jobs * 4)))
             fresh = (r for chunk in pool.map(_extract_chunk, _chunks(todo, size)) for r in chunk)
         else:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +27,8 @@ from graph import (
     namespaces,
     rdf,
 )
+
+from .processes import worker_pool
 
 __all__ = ["NamedGraph", "NamedGraphs", "write_named_graphs", "PARALLEL_MINIMUM"]
 
@@ -84,8 +84,7 @@ def _write_task(task: tuple[Path, MeetingView, str | None, str]) -> int:
 
 def _written(tasks: list[tuple], jobs: int) -> Iterator[int]:
     if jobs > 1 and len(tasks) >= PARALLEL_MINIMUM:
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with worker_pool(jobs) as pool:
             yield from pool.map(_write_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
     else:
         yield from map(_write_task, tasks)

@@ -40,6 +40,7 @@ from graph import (
 from .extraction import ExtractionCache, extract_all, pipeline_fingerprint
 from .inputs import collect_inputs
 from .named_graphs import write_named_graphs
+from .processes import worker_pool
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
@@ -223,23 +224,32 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             settings.use_cache,
         )
     graphs = {g.iri: GraphSource(g.pieces["nt"], g.digest) for g in rdf.graphs}
-    with ThreadPoolExecutor(1) as background:
-        # Oxigraph loads without holding the GIL: given a second core, the store fills meanwhile.
-        storing = background.submit(_sync_timed, settings.out / STORE, graphs) if settings.jobs > 1 else None
-        with _timed(timings, "exports"):
-            contents = {
-                "meetings.json": exports.meetings_json(ordered, resolution),
-                "graph.json": graph_to_json(graph),
-                **exports.rdf_file_parts([g.pieces for g in rdf.graphs]),
-                "graph.graphml": exports.graphml(graph),
-                "nodes.csv": exports.nodes_csv(graph),
-                "edges.csv": exports.edges_csv(graph),
-                "graph.html": exports.render_html(
-                    exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
-                ),
-            }
-            files_written = exports.write_all(settings.out, contents)
-        store, timings["store"] = storing.result() if storing else _sync_timed(settings.out / STORE, graphs)
+    _FORKED["graph"] = graph
+    try:
+        with contextlib.ExitStack() as stack:
+            tables: dict[str, Callable[[], str | bytes]] = {n: functools.partial(_write_table, n) for n in _TABLES}
+            storing = None
+            if settings.jobs > 1:
+                # The tables are written by a forked process that has the graph already, the store is
+                # filled by a thread (Oxigraph lets go of the GIL), and this process writes the rest.
+                pool = stack.enter_context(worker_pool(1))
+                tables = {name: pool.submit(_write_table, name).result for name in _TABLES}
+                background = stack.enter_context(ThreadPoolExecutor(1))
+                storing = background.submit(_sync_timed, settings.out / STORE, graphs)
+            with _timed(timings, "exports"):
+                contents = {
+                    "meetings.json": exports.meetings_json(ordered, resolution),
+                    **exports.rdf_file_parts([g.pieces for g in rdf.graphs]),
+                    "nodes.csv": exports.nodes_csv(graph),
+                    "graph.html": exports.render_html(
+                        exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
+                    ),
+                }
+                contents.update({name: table() for name, table in tables.items()})
+                files_written = exports.write_all(settings.out, contents)
+            store, timings["store"] = storing.result() if storing else _sync_timed(settings.out / STORE, graphs)
+    finally:
+        _FORKED.clear()
     files_written["report.json"] = exports.write_atomic(
         settings.out / "report.json",
         json.dumps(
@@ -269,6 +279,15 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         rdf.triples,
         rdf.written,
     )
+
+
+# The biggest graph-wide files, written by a forked process when there are cores to spare.
+_TABLES = {"graph.json": graph_to_json, "graph.graphml": exports.graphml, "edges.csv": exports.edges_csv}
+_FORKED: dict[str, nx.MultiDiGraph] = {}  # what a forked process reads: inherited, never pickled
+
+
+def _write_table(name: str) -> str | bytes:
+    return _TABLES[name](_FORKED["graph"])
 
 
 def _sync_timed(path: Path, graphs: dict[str, GraphSource]) -> tuple[StoreSync, float]:
