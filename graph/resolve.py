@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract import Attendance, Gazetteer, Meeting, name_key, slug
 
@@ -31,19 +31,37 @@ class Resolution:
     person_of: dict[Mention, str]
 
 
+def _organisation_as_written(a: Attendance) -> tuple[str | None, str] | None:
+    return (a.organisation.id, a.organisation.name) if a.organisation else None
+
+
 @dataclass
 class _Cluster:
-    mentions: list[tuple[Meeting, int]]
-    evidence: list[str]
+    """The listings taken for one person so far. Whether a listing fits depends only on the
+    organisations as written, so one listing of each stands for the rest: comparing with every
+    listing made a regular's thousandth meeting cost a thousand comparisons."""
+
+    mentions: list[tuple[Meeting, int]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    meetings: set[str] = field(default_factory=set)
+    representatives: dict[tuple[str | None, str] | None, Attendance] = field(default_factory=dict)
+
+    def add(self, meeting: Meeting, index: int) -> None:
+        self.mentions.append((meeting, index))
+        self.meetings.add(meeting.id)
+        attendance = meeting.attendance[index]
+        self.representatives.setdefault(_organisation_as_written(attendance), attendance)
+
+    def absorb(self, other: _Cluster) -> None:
+        for meeting, index in other.mentions:
+            self.add(meeting, index)
+        self.evidence += other.evidence
 
     def attendances(self) -> list[Attendance]:
         return [m.attendance[i] for m, i in self.mentions]
 
-    def meetings(self) -> set[str]:
-        return {m.id for m, _ in self.mentions}
-
     def organisation_ids(self) -> set[str]:
-        return {a.organisation.id for a in self.attendances() if a.organisation and a.organisation.id}
+        return {a.organisation.id for a in self.representatives.values() if a.organisation and a.organisation.id}
 
 
 # Sharing a government department or the GLA says nothing: MOPAC and TfL are both in the GLA.
@@ -101,13 +119,18 @@ def _cluster_by_name(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> dict[
         for index, attendance in enumerate(meeting.attendance):
             clusters = blocks[name_key(attendance.name)]
             for cluster in clusters:
-                reasons = [compatible_organisations(attendance, other, gazetteer) for other in cluster.attendances()]
-                if meeting.id not in cluster.meetings() and all(reasons):
-                    cluster.mentions.append((meeting, index))
+                if meeting.id in cluster.meetings:
+                    continue
+                reasons = [
+                    compatible_organisations(attendance, other, gazetteer) for other in cluster.representatives.values()
+                ]
+                if all(reasons):
+                    cluster.add(meeting, index)
                     cluster.evidence.append(f"{attendance.name} in {meeting.id}: {'; '.join(dict.fromkeys(reasons))}")
                     break
             else:
-                clusters.append(_Cluster([(meeting, index)], []))
+                clusters.append(_Cluster())
+                clusters[-1].add(meeting, index)
     return blocks
 
 
@@ -148,6 +171,19 @@ def _spelling_variants(a: str, b: str) -> bool:
     )
 
 
+def _one_typo_apart(keys: list[str]) -> list[tuple[int, int]]:
+    """Pairs (i < j, in order) of keys that may differ by one typo in one word: those sharing a word
+    with one letter or none deleted, the other words the same. Linear in the keys, where comparing
+    every pair was quadratic in the people one organisation sends over the years."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for n, key in enumerate(keys):
+        words = key.split()
+        for p, word in enumerate(words):
+            for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                groups[(p, variant, *words[:p], "|", *words[p + 1 :])].append(n)
+    return sorted({(a, b) for group in groups.values() for a in group for b in group if a < b})
+
+
 def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
     """Join clusters whose names differ by one typo in one word, but only inside one organisation
     and never when both spellings appear at the same meeting (they would be two people)."""
@@ -158,20 +194,17 @@ def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
                 by_org[org].append((key, cluster))
     absorbed: dict[int, _Cluster] = {}
     for org, members in by_org.items():
-        for i, (key_a, a) in enumerate(members):
-            for key_b, b in members[i + 1 :]:
-                a_root, b_root = absorbed.get(id(a), a), absorbed.get(id(b), b)
-                if a_root is b_root or not _spelling_variants(key_a, key_b) or a_root.meetings() & b_root.meetings():
-                    continue
-                a_root.mentions += b_root.mentions
-                a_root.evidence += [
-                    *b_root.evidence,
-                    f"'{key_b}' is a spelling of '{key_a}' (same organisation: {org})",
-                ]
-                absorbed[id(b_root)] = a_root
-                for k, v in list(absorbed.items()):
-                    if v is b_root:
-                        absorbed[k] = a_root
+        for i, j in _one_typo_apart([key for key, _ in members]):
+            (key_a, a), (key_b, b) = members[i], members[j]
+            a_root, b_root = absorbed.get(id(a), a), absorbed.get(id(b), b)
+            if a_root is b_root or not _spelling_variants(key_a, key_b) or a_root.meetings & b_root.meetings:
+                continue
+            a_root.absorb(b_root)
+            a_root.evidence.append(f"'{key_b}' is a spelling of '{key_a}' (same organisation: {org})")
+            absorbed[id(b_root)] = a_root
+            for k, v in list(absorbed.items()):
+                if v is b_root:
+                    absorbed[k] = a_root
     return [c for clusters in blocks.values() for c in clusters if id(c) not in absorbed]
 
 
