@@ -3,11 +3,14 @@
 from .files import LOCK_NAME, FolderBusy, exclusive, write_all, write_atomic
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
 from .meetings_json import meetings_document, meetings_json
+from .overview import OVERVIEW_FROM, viewer_graph
 from .rdf_files import RDF_FORMATS, GraphTexts, graph_texts, jsonld_context, rdf_file_parts
 from .tables import edges_csv, graphml, nodes_csv
 from .viewer_data import discussion_matrix, node_details, page_data
 
 __all__ = [
+    "OVERVIEW_FROM",
+    "viewer_graph",
     "RDF_FORMATS",
     "GraphTexts",
     "graph_texts",

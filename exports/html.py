@@ -22,6 +22,8 @@ CONTENT_SECURITY_POLICY = (
 _VIS = "templates/lib/vis-9.1.2"
 # Beyond this many nodes the page opens on the most connected ones; search and filters show the rest.
 INITIAL_NODES = 600
+# Sentences quoted in an edge's tooltip; the panel of either end lists more.
+EVIDENCE_PER_EDGE = 3
 
 
 def _tooltip(data: dict) -> str:
@@ -58,10 +60,11 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
         merged[(u, v, data["type"])].append(data)
     for (u, v, kind), edges in merged.items():
         evidence = [f"{e['source']} [{e['start']}:{e['end']}]: {e['evidence']}" for e in edges if e.get("evidence")]
+        more = [f"and {len(evidence) - EVIDENCE_PER_EDGE} more"] if len(evidence) > EVIDENCE_PER_EDGE else []
         net.add_edge(
             u,
             v,
-            title="\n".join([kind.replace("_", " "), *evidence]),
+            title="\n".join([kind.replace("_", " "), *evidence[:EVIDENCE_PER_EDGE], *more]),
             label="",
             kind=kind,
             value=len(edges),

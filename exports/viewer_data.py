@@ -13,6 +13,7 @@ __all__ = ["styles", "page_data", "node_details", "discussion_matrix", "EVIDENCE
 
 EVIDENCE_PER_NODE = 40
 EVIDENCE_PER_CELL = 6
+NAMES_PER_FACT = 25  # a person at a thousand meetings: the panel lists 25 and says how many more
 
 
 @functools.cache
@@ -57,10 +58,15 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
     also = [a for a in [*data.get("aliases", []), *data.get("variants", [])] if a != data["label"]]
     header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
     return {
-        "facts": header + [[k, ", ".join(v)] for k, v in facts.items()],
+        "facts": header + [[k, _listing(v)] for k, v in facts.items()],
         "evidence": evidence[:EVIDENCE_PER_NODE],
         "more": max(0, len(evidence) - EVIDENCE_PER_NODE),
     }
+
+
+def _listing(names: list[str]) -> str:
+    more = len(names) - NAMES_PER_FACT
+    return ", ".join(names[:NAMES_PER_FACT]) + (f" and {more} more" if more > 0 else "")
 
 
 def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
@@ -114,17 +120,21 @@ def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
     }
 
 
-def page_data(graph: nx.MultiDiGraph) -> dict:
-    """Everything the page's script reads, keyed by node id where it is per node."""
+def page_data(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph | None = None) -> dict:
+    """Everything the page's script reads, keyed by node id where it is per node, for the nodes of
+    ``shown`` (a view of ``graph``, such as its overview; default: all of it)."""
+    shown = graph if shown is None else shown
     meetings = _node_meetings(graph)
     meeting_list = sorted(
         ((n, d) for n, d in graph.nodes(data=True) if d["type"] == "meeting"),
         key=lambda x: (x[1].get("date") or "", x[1]["label"]),
     )
     return {
-        "details": {n: node_details(graph, n) for n in graph.nodes},
-        "meetingsOf": {n: sorted(ms) for n, ms in meetings.items()},
+        "details": {n: node_details(graph, n) for n in shown.nodes},
+        "meetingsOf": {n: sorted(ms) for n, ms in meetings.items() if n in shown},
         "meetings": [{"id": n, "label": d["label"], "date": d.get("date")} for n, d in meeting_list],
-        "organisations": _organisation_scope(graph),
+        "organisations": {
+            org: [n for n in reach if n in shown] for org, reach in _organisation_scope(graph).items() if org in shown
+        },
         "matrix": discussion_matrix(graph),
     }

@@ -241,9 +241,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
                     "meetings.json": exports.meetings_json(ordered, resolution),
                     **exports.rdf_file_parts([g.pieces for g in rdf.graphs]),
                     "nodes.csv": exports.nodes_csv(graph),
-                    "graph.html": exports.render_html(
-                        exports.html_network(graph), exports.page_data(graph), title=_page_title(ordered)
-                    ),
+                    "graph.html": _page(graph, ordered),
                 }
                 contents.update({name: table() for name, table in tables.items()})
                 files_written = exports.write_all(settings.out, contents)
@@ -295,6 +293,10 @@ def _sync_timed(path: Path, graphs: dict[str, GraphSource]) -> tuple[StoreSync, 
     return sync_store(path, graphs), time.perf_counter() - started
 
 
-def _page_title(meetings: Sequence[Meeting]) -> str:
+def _page(graph: nx.MultiDiGraph, meetings: Sequence[Meeting]) -> str:
     bodies = sorted({m.body.name for m in meetings if m.body})
-    return "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(meetings)} meetings")
+    title = "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(meetings)} meetings")
+    view = exports.viewer_graph(graph)
+    if view is not graph:
+        title += f" (overview of {len(meetings):,} meetings: pick a meeting or a year to see who was there)"
+    return exports.render_html(exports.html_network(view), exports.page_data(graph, view), title=title)
