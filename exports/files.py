@@ -9,8 +9,9 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from extract import MinutesGraphError
 
@@ -24,7 +25,8 @@ class FolderBusy(MinutesGraphError):
 
 
 Part = str | bytes | Path
-Data = str | bytes | Sequence[Part]
+Writer = Callable[[BinaryIO], None]  # writes a file's content into the open file it is given
+Data = str | bytes | Sequence[Part] | Writer
 
 
 def _write_parts(handle, parts: Sequence[Part]) -> None:
@@ -37,15 +39,18 @@ def _write_parts(handle, parts: Sequence[Part]) -> None:
 
 
 def write_atomic(path: str | Path, data: Data) -> Path:
-    """Write ``data`` (text, bytes, or parts of either and files to copy, in order) to a temporary
-    file beside ``path``, then rename it over ``path``."""
+    """Write ``data`` (text, bytes, parts of either and files to copy in order, or a function that
+    writes into the open file) to a temporary file beside ``path``, then rename it over ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are meant to be shared
     try:
         with os.fdopen(fd, "wb") as handle:
-            _write_parts(handle, [data] if isinstance(data, str | bytes) else data)
+            if callable(data):
+                data(handle)
+            else:
+                _write_parts(handle, [data] if isinstance(data, str | bytes) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -2,7 +2,7 @@
 
 from .build import EDGE_TYPES, NODE_TYPES, actor_node, build_graph, node_id, topic_node
 from .namespaces import load_namespaces
-from .persist import GraphFormatError, graph_from_json, graph_to_json
+from .persist import GraphFormatError, graph_from_json, graph_to_json, write_graph_json
 from .queries import (
     NODE_KINDS,
     Evidence,
@@ -78,6 +78,7 @@ __all__ = [
     "graph_from_json",
     "graph_stats",
     "graph_to_json",
+    "write_graph_json",
     "organisation_profile",
     "person_profile",
     "topic_profile",

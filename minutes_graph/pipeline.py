@@ -32,9 +32,9 @@ from graph import (
     Resolution,
     StoreSync,
     build_graph,
-    graph_to_json,
     resolve_people,
     sync_store,
+    write_graph_json,
 )
 
 from .extraction import ExtractionCache, extract_all, pipeline_fingerprint
@@ -225,15 +225,15 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         )
     graphs = {g.iri: GraphSource(g.pieces["nt"], g.digest) for g in rdf.graphs}
     _FORKED["graph"] = graph
+    forked = {name: settings.out / f".{name}.forked" for name in _TABLES}
     try:
         with contextlib.ExitStack() as stack:
-            tables: dict[str, Callable[[], str | bytes]] = {n: functools.partial(_write_table, n) for n in _TABLES}
-            storing = None
+            done, storing = {}, None
             if settings.jobs > 1:
                 # The tables are written by a forked process that has the graph already, the store is
                 # filled by a thread (Oxigraph lets go of the GIL), and this process writes the rest.
                 pool = stack.enter_context(worker_pool(1))
-                tables = {name: pool.submit(_write_table, name).result for name in _TABLES}
+                done = {name: pool.submit(_write_table, name, forked[name]) for name in _TABLES}
                 background = stack.enter_context(ThreadPoolExecutor(1))
                 storing = background.submit(_sync_timed, settings.out / STORE, graphs)
             with _timed(timings, "exports"):
@@ -243,11 +243,14 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
                     "nodes.csv": exports.nodes_csv(graph),
                     "graph.html": _page(graph, ordered),
                 }
-                contents.update({name: table() for name, table in tables.items()})
+                for name, write in _TABLES.items():  # the forked process's file, or written right here
+                    contents[name] = [done[name].result()] if done else functools.partial(write, graph)
                 files_written = exports.write_all(settings.out, contents)
             store, timings["store"] = storing.result() if storing else _sync_timed(settings.out / STORE, graphs)
     finally:
         _FORKED.clear()
+        for path in forked.values():
+            path.unlink(missing_ok=True)
     files_written["report.json"] = exports.write_atomic(
         settings.out / "report.json",
         json.dumps(
@@ -280,12 +283,14 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
 
 
 # The biggest graph-wide files, written by a forked process when there are cores to spare.
-_TABLES = {"graph.json": graph_to_json, "graph.graphml": exports.graphml, "edges.csv": exports.edges_csv}
+_TABLES = {"graph.json": write_graph_json, "graph.graphml": exports.write_graphml, "edges.csv": exports.write_edges_csv}
 _FORKED: dict[str, nx.MultiDiGraph] = {}  # what a forked process reads: inherited, never pickled
 
 
-def _write_table(name: str) -> str | bytes:
-    return _TABLES[name](_FORKED["graph"])
+def _write_table(name: str, path: Path) -> Path:
+    with open(path, "wb") as handle:
+        _TABLES[name](_FORKED["graph"], handle)
+    return path
 
 
 def _sync_timed(path: Path, graphs: dict[str, GraphSource]) -> tuple[StoreSync, float]:
