@@ -18,10 +18,15 @@ _EDGES = ("represents", "holds_post", "post_in", "part_of", "member_of", "raises
 
 
 def viewer_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph itself, or above OVERVIEW_FROM meetings its overview (a view, not a copy): every
-    person, organisation, post and topic, and the edges among them."""
+    """The graph itself, or above OVERVIEW_FROM meetings its overview: every person, organisation,
+    post and topic, and the edges among them (a graph of its own, sharing the attribute dicts:
+    filtered views of a big graph are slow to walk)."""
     meetings = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "meeting")
     if meetings <= OVERVIEW_FROM:
         return graph
-    nodes = nx.subgraph_view(graph, filter_node=lambda n: graph.nodes[n]["type"] in _NODES)
-    return nx.subgraph_view(nodes, filter_edge=lambda u, v, k: graph.edges[u, v, k]["type"] in _EDGES)
+    overview = nx.MultiDiGraph()
+    overview.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d["type"] in _NODES)
+    overview.add_edges_from(
+        (u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if d["type"] in _EDGES and u in overview
+    )
+    return overview

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from typing import BinaryIO
-from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -19,8 +17,12 @@ __all__ = ["graphml", "write_graphml", "nodes_csv", "edges_csv", "write_edges_cs
 
 NODE_COLUMNS = ("id", "type", "label", "date", "source", "in_gazetteer", "aliases")
 EDGE_COLUMNS = ("source_node", "target_node", "type", "meeting", "source", "start", "end", "verb", "evidence")
-# Characters XML 1.0 cannot hold at all; a PDF's form feed must not make the file unreadable.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Markup escaped, and characters XML 1.0 cannot hold at all dropped (a PDF's form feed must not make
+# the file unreadable): one str.translate per value, where saxutils took a third of the writing.
+_XML = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\ufffe": None, "\uffff": None}
+    | {chr(c): None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
+)
 
 
 def _flat(value):
@@ -53,11 +55,7 @@ def _graphml_types(records: Iterable[dict]) -> dict[str, str]:
 def _text(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return escape(_NOT_XML.sub("", str(_flat(value))))
-
-
-def _attr(value) -> str:
-    return quoteattr(_NOT_XML.sub("", str(value)))
+    return str(_flat(value)).translate(_XML)
 
 
 def write_graphml(graph: nx.MultiDiGraph, handle: BinaryIO) -> None:
@@ -68,6 +66,9 @@ def write_graphml(graph: nx.MultiDiGraph, handle: BinaryIO) -> None:
     edge_types = _graphml_types(d for *_, d in graph.edges(keys=True, data=True))
     node_ids = {name: name for name in node_types}
     edge_ids = {name: name if name not in node_ids else f"edge_{name}" for name in edge_types}
+    # The opening tag of each attribute's <data> element, made once.
+    node_data = {name: f'<data key="{key.translate(_XML)}">' for name, key in node_ids.items()}
+    edge_data = {name: f'<data key="{key.translate(_XML)}">' for name, key in edge_ids.items()}
     out.write(
         "<?xml version='1.0' encoding='utf-8'?>\n"
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -77,14 +78,14 @@ def write_graphml(graph: nx.MultiDiGraph, handle: BinaryIO) -> None:
     )
     for kind, types, ids in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
         for name, type_ in types.items():
-            out.write(f'  <key id={_attr(ids[name])} for="{kind}" attr.name={_attr(name)} attr.type="{type_}"/>\n')
+            out.write(f'  <key id="{_text(ids[name])}" for="{kind}" attr.name="{_text(name)}" attr.type="{type_}"/>\n')
     out.write('  <graph edgedefault="directed">\n')
     for node, data in graph.nodes(data=True):
-        cells = "".join(f"<data key={_attr(node_ids[k])}>{_text(v)}</data>" for k, v in data.items() if v is not None)
-        out.write(f"    <node id={_attr(node)}>{cells}</node>\n")
+        cells = "".join(f"{node_data[k]}{_text(v)}</data>" for k, v in data.items() if v is not None)
+        out.write(f'    <node id="{_text(node)}">{cells}</node>\n')
     for u, v, key, data in graph.edges(keys=True, data=True):
-        cells = "".join(f"<data key={_attr(edge_ids[k])}>{_text(x)}</data>" for k, x in data.items() if x is not None)
-        out.write(f"    <edge source={_attr(u)} target={_attr(v)} id={_attr(key)}>{cells}</edge>\n")
+        cells = "".join(f"{edge_data[k]}{_text(x)}</data>" for k, x in data.items() if x is not None)
+        out.write(f'    <edge source="{_text(u)}" target="{_text(v)}" id="{_text(key)}">{cells}</edge>\n')
     out.write("  </graph>\n</graphml>\n")
     out.flush()
     out.detach()

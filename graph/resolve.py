@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -217,7 +218,7 @@ def resolve_people(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> Resolut
         names = [a.name for a in cluster.attendances()]
         name = max(set(names), key=lambda n: (names.count(n), -names.index(n)))
         ident = base = slug(name_key(name)) or "person"
-        suffixes = iter([*sorted(cluster.organisation_ids()), *map(str, range(2, len(clusters) + 2))])
+        suffixes = itertools.chain(sorted(cluster.organisation_ids()), map(str, itertools.count(2)))
         while ident in people:
             ident = f"{base}--{next(suffixes)}"
         people[ident] = Person(ident, name, tuple(dict.fromkeys(names)), tuple(cluster.evidence))

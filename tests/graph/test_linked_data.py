@@ -116,3 +116,12 @@ def test_shipped_questions_run_on_the_embedded_store(seed_build):
     row = dict(zip(who.columns, sophie, strict=True))
     assert row["topic"] == "London Policing Board" and row["date"] == "2023-07-12"
     assert all(all(cell is not None for cell in r[:2]) for r in answers["co-attendance"].rows)
+
+
+def test_graphml_holds_any_text_a_pdf_gives(seed_build):
+    g = seed_build.graph.copy()
+    g.add_node("person:odd", type="person", label='Form\x0cfeed & <b>"quotes"</b>', variants=["a", "b"], seen=3)
+    back = nx.read_graphml(io.BytesIO(graphml(g)))
+    assert back.nodes["person:odd"]["label"] == 'Formfeed & <b>"quotes"</b>'
+    assert back.nodes["person:odd"]["variants"] == "a; b"
+    assert back.nodes["person:odd"]["seen"] == 3
