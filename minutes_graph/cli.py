@@ -120,7 +120,9 @@ def cli() -> None:
     default=None,
     help="Processes that parse minutes at once (default: every core).",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every document again, even unchanged ones.")
+@click.option(
+    "--no-cache", is_flag=True, help="Parse every document and write every meeting's RDF again, even unchanged ones."
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input could not be read.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; warnings still go to stderr.")
 def build_command(
