@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,9 +95,10 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def sync_store(path: Path, graphs: Mapping[str, GraphSource]) -> StoreSync:
+def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) -> StoreSync:
     """Make the store at ``path`` hold exactly ``graphs`` (by IRI): a graph whose triples changed is
-    replaced whole, one that did not is left alone, one no longer built is removed.
+    replaced whole, one that did not is left alone, one no longer built is removed. Many graphs
+    to load are loaded on ``threads`` threads (Oxigraph's loader does not hold the GIL).
 
     A manifest beside the store remembers the digest of each graph it loaded, so an unchanged graph
     costs nothing; without a matching entry the stored triples are compared.
@@ -124,10 +126,16 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource]) -> StoreSync:
         load.append((iri, source))
     # The bulk loader is twice as fast but writes files of its own each call: for many graphs only.
     bulk = len(load) >= BULK_MINIMUM
-    for iri, source in load:
+    loader = store.bulk_load if bulk else store.load
+
+    def load_one(item: tuple[str, GraphSource]) -> None:
+        iri, source = item
         kind = {"path": source.ntriples} if isinstance(source.ntriples, Path) else {"input": source.ntriples}
-        loader = store.bulk_load if bulk else store.load
         loader(**kind, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
+
+    with ThreadPoolExecutor(threads if bulk else 1) as pool:
+        list(pool.map(load_one, load))
+    for iri, source in load:
         manifest[iri] = source.digest
         report.replaced.append(iri)
     for iri in sorted(set(present) - set(graphs)):

@@ -235,7 +235,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
                 pool = stack.enter_context(worker_pool(1))
                 done = {name: pool.submit(_write_table, name, forked[name]) for name in _TABLES}
                 background = stack.enter_context(ThreadPoolExecutor(1))
-                storing = background.submit(_sync_timed, settings.out / STORE, graphs)
+                storing = background.submit(_sync_timed, settings.out / STORE, graphs, settings.jobs)
             with _timed(timings, "exports"):
                 contents = {
                     "meetings.json": exports.meetings_json(ordered, resolution),
@@ -293,9 +293,9 @@ def _write_table(name: str, path: Path) -> Path:
     return path
 
 
-def _sync_timed(path: Path, graphs: dict[str, GraphSource]) -> tuple[StoreSync, float]:
+def _sync_timed(path: Path, graphs: dict[str, GraphSource], threads: int = 1) -> tuple[StoreSync, float]:
     started = time.perf_counter()
-    return sync_store(path, graphs), time.perf_counter() - started
+    return sync_store(path, graphs, threads), time.perf_counter() - started
 
 
 def _page(graph: nx.MultiDiGraph, meetings: Sequence[Meeting]) -> str:

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from graph import store_graphs
 from minutes_graph import BuildSettings, build
 from minutes_graph.extraction import PARALLEL_MINIMUM
 
@@ -32,6 +33,11 @@ def test_parallel_build_is_identical_to_serial(corpus, tmp_path, nlp):
     assert parallel.rdf_written == len(parallel.meetings)  # every named graph written, by the workers
     for name in ("meetings.json", "graph.nt", "graph.trig", "graph.ttl", "graph.jsonld"):
         assert outputs(parallel)[name] == outputs(serial)[name], name
+    # The parallel store was bulk-loaded on two threads beside the exports: the same quads.
+    serial_store, parallel_store = (store_graphs(r.files["graph.ttl"].parent / "store") for r in (serial, parallel))
+    assert {g: set(t.splitlines()) for g, t in parallel_store.items()} == {
+        g: set(t.splitlines()) for g, t in serial_store.items()
+    }
 
 
 def test_unchanged_documents_come_from_the_cache_and_changes_replace_everything(corpus, tmp_path, nlp):
