@@ -114,7 +114,8 @@ def extract_all(
     with contextlib.ExitStack() as stack:
         if jobs > 1 and len(todo) >= PARALLEL_MINIMUM:
             pool = stack.enter_context(worker_pool(jobs, initializer=_start_worker, initargs=(model,)))
-            size = max(1, min(32, len(todo) // (jobs * 4)))
+            # Small chunks: a worker left with a long last chunk keeps the other cores waiting.
+            size = max(1, min(8, len(todo) // (jobs * 4)))
             fresh = (r for chunk in pool.map(_extract_chunk, _chunks(todo, size)) for r in chunk)
         else:
             fresh = (r for _, r in extract_meetings(todo, nlp))

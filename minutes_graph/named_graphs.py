@@ -85,7 +85,7 @@ def _write_task(task: tuple[Path, MeetingView, str | None, str]) -> int:
 def _written(tasks: list[tuple], jobs: int) -> Iterator[int]:
     if jobs > 1 and len(tasks) >= PARALLEL_MINIMUM:
         with worker_pool(jobs) as pool:
-            yield from pool.map(_write_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+            yield from pool.map(_write_task, tasks, chunksize=max(1, min(8, len(tasks) // (jobs * 8))))
     else:
         yield from map(_write_task, tasks)
 
