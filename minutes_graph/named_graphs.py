@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,10 +137,8 @@ def write_named_graphs(
     for path in folder.iterdir():
         if path.name != _COUNTS and path.name.split(".", 1)[0] not in used:
             path.unlink(missing_ok=True)
-    for stale in folder.parent.iterdir():
+    for stale in folder.parent.iterdir():  # pieces written by older code
         if stale != folder and stale.is_dir():
-            for path in stale.iterdir():
-                path.unlink(missing_ok=True)
-            stale.rmdir()
+            shutil.rmtree(stale)
     (folder / _COUNTS).write_text(json.dumps({d: counts[d] for d in sorted(used)}), encoding="utf-8")
     return NamedGraphs(graphs, len(todo))
