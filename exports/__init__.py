@@ -1,17 +1,25 @@
 """The export stage: meeting records and graphs to JSON, Turtle, TriG and an offline HTML page."""
 
 from .files import LOCK_NAME, Data, FolderBusy, exclusive, write_all, write_atomic
+from .graph_files import (
+    GRAPH_FILES,
+    GraphPiece,
+    graph_file_parts,
+    graph_json,
+    graph_piece,
+    graphml,
+)
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
-from .meetings_json import meetings_document, meetings_json
-from .overview import OVERVIEW_FROM, viewer_graph
+from .meetings_json import meeting_entry, meetings_document, meetings_json, meetings_json_parts
+from .overview import OVERVIEW_FROM, graph_page, overview
 from .rdf_files import RDF_FORMATS, GraphTexts, graph_texts, jsonld_context, rdf_file_parts
-from .tables import edges_csv, graphml, nodes_csv, write_edges_csv, write_graphml
 from .viewer_data import discussion_matrix, node_details, page_data
 
 __all__ = [
     "Data",
     "OVERVIEW_FROM",
-    "viewer_graph",
+    "overview",
+    "graph_page",
     "RDF_FORMATS",
     "GraphTexts",
     "graph_texts",
@@ -20,12 +28,13 @@ __all__ = [
     "LOCK_NAME",
     "exclusive",
     "write_all",
-    "edges_csv",
     "graphml",
-    "write_graphml",
-    "write_edges_csv",
+    "GRAPH_FILES",
+    "GraphPiece",
+    "graph_piece",
+    "graph_file_parts",
+    "graph_json",
     "jsonld_context",
-    "nodes_csv",
     "INITIAL_NODES",
     "discussion_matrix",
     "node_details",
@@ -34,6 +43,8 @@ __all__ = [
     "html_network",
     "meetings_document",
     "meetings_json",
+    "meeting_entry",
+    "meetings_json_parts",
     "render_html",
     "write_atomic",
 ]

@@ -11,6 +11,8 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pyvis.network import Network
 
+from graph import edge_count, edge_samples
+
 from .viewer_data import styles
 
 __all__ = ["html_network", "render_html", "CONTENT_SECURITY_POLICY", "INITIAL_NODES"]
@@ -38,8 +40,8 @@ def _tooltip(data: dict) -> str:
 
 
 def html_network(graph: nx.MultiDiGraph) -> Network:
-    """A pyvis Network of the graph: nodes styled by type and sized by degree; parallel edges of one
-    type merged into one edge that keeps every piece of evidence."""
+    """A pyvis Network of the graph (or of its summary): nodes styled by type and sized by degree;
+    parallel edges of one type merged into one edge that quotes a few pieces of evidence."""
     net = Network(height="100%", width="100%", directed=True)
     kinds = styles()["nodes"]
     for node, data in graph.nodes(data=True):
@@ -59,15 +61,16 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
     for u, v, data in graph.edges(data=True):
         merged[(u, v, data["type"])].append(data)
     for (u, v, kind), edges in merged.items():
-        evidence = [f"{e['source']} [{e['start']}:{e['end']}]: {e['evidence']}" for e in edges if e.get("evidence")]
-        more = [f"and {len(evidence) - EVIDENCE_PER_EDGE} more"] if len(evidence) > EVIDENCE_PER_EDGE else []
+        evidence = [f"{s['source']} [{s['start']}:{s['end']}]: {s['evidence']}" for e in edges for s in edge_samples(e)]
+        quoted = sum(edge_count(e) for e in edges if edge_samples(e))
+        more = [f"and {quoted - EVIDENCE_PER_EDGE} more"] if quoted > EVIDENCE_PER_EDGE else []
         net.add_edge(
             u,
             v,
             title="\n".join([kind.replace("_", " "), *evidence[:EVIDENCE_PER_EDGE], *more]),
             label="",
             kind=kind,
-            value=len(edges),
+            value=sum(edge_count(e) for e in edges),
             arrows="to",
         )
     large = graph.number_of_nodes() > INITIAL_NODES

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from extract import Attendance, Meeting, Statement, TopicMention
 from graph import Resolution, actor_node, topic_node
 
-__all__ = ["meetings_document", "meetings_json"]
+__all__ = ["meetings_document", "meetings_json", "meeting_entry", "meetings_json_parts"]
 
 SCHEMA_VERSION = 1
 
@@ -96,19 +97,42 @@ def _meeting(meeting: Meeting, resolution: Resolution) -> dict:
     }
 
 
+def _date_order(meeting: Meeting) -> tuple[str, str]:
+    return (meeting.date.isoformat() if meeting.date else "", meeting.source)
+
+
 def meetings_document(meetings: Sequence[Meeting], resolution: Resolution) -> dict:
     """The whole export as plain data: meetings in date order, then the people they resolve to."""
-    ordered = sorted(meetings, key=lambda m: (m.date.isoformat() if m.date else "", m.source))
     return {
         "schema_version": SCHEMA_VERSION,
-        "meetings": [_meeting(m, resolution) for m in ordered],
-        "people": [
-            {"id": p.id, "name": p.name, "variants": list(p.variants), "evidence": list(p.evidence)}
-            for p in resolution.people.values()
-        ],
+        "meetings": [_meeting(m, resolution) for m in sorted(meetings, key=_date_order)],
+        "people": _people(resolution),
     }
 
 
+def _people(resolution: Resolution) -> list[dict]:
+    return [
+        {"id": p.id, "name": p.name, "variants": list(p.variants), "evidence": list(p.evidence)}
+        for p in resolution.people.values()
+    ]
+
+
+def meeting_entry(meeting: Meeting, resolution: Resolution) -> str:
+    """One meeting's entry in meetings.json, indented as the file has it."""
+    return "  " + json.dumps(_meeting(meeting, resolution), indent=1, ensure_ascii=False).replace("\n", "\n  ")
+
+
+def meetings_json_parts(meetings: Sequence[Meeting], entries: Sequence[str | Path], resolution: Resolution) -> list:
+    """meetings.json as parts to write in order: ``entries`` are the ``meeting_entry`` of each of
+    ``meetings`` (text, or the file holding it), put in date order here."""
+    order = sorted(range(len(meetings)), key=lambda i: _date_order(meetings[i]))
+    people = json.dumps(_people(resolution), indent=1, ensure_ascii=False).replace("\n", "\n ")
+    parts: list = [f'{{\n "schema_version": {SCHEMA_VERSION},\n "meetings": [\n']
+    for n, i in enumerate(order):
+        parts += [",\n", entries[i]] if n else [entries[i]]
+    return [*parts, f'\n ],\n "people": {people}\n}}\n']
+
+
 def meetings_json(meetings: Sequence[Meeting], resolution: Resolution) -> str:
-    """``meetings_document`` as indented JSON text."""
-    return json.dumps(meetings_document(meetings, resolution), indent=1, ensure_ascii=False) + "\n"
+    """meetings.json of these meetings, as text."""
+    return "".join(meetings_json_parts(meetings, [meeting_entry(m, resolution) for m in meetings], resolution))

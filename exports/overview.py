@@ -1,5 +1,6 @@
-"""The overview graph.html shows for a big corpus: who (people, organisations, posts) raised what
-(topics), with meetings as a filter rather than as nodes.
+"""graph.html: the whole graph for a few meetings; for a big corpus, the overview of who (people,
+organisations, posts) raised what (topics), drawn from the summary graph, with meetings as a filter
+rather than as nodes.
 
 A page holding every meeting, item and sentence grows with the corpus (20 MB a hundred meetings)
 and no browser opens it at a few thousand; the overview grows with the people and topics only.
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["OVERVIEW_FROM", "viewer_graph"]
+from .html import html_network, render_html
+from .viewer_data import page_data
+
+__all__ = ["OVERVIEW_FROM", "overview", "graph_page"]
 
 # Above this many meetings, the page shows the overview.
 OVERVIEW_FROM = 150
@@ -17,16 +21,23 @@ _NODES = ("person", "organisation", "post", "topic")
 _EDGES = ("represents", "holds_post", "post_in", "part_of", "member_of", "raises", "broader")
 
 
-def viewer_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph itself, or above OVERVIEW_FROM meetings its overview: every person, organisation,
-    post and topic, and the edges among them (a graph of its own, sharing the attribute dicts:
-    filtered views of a big graph are slow to walk)."""
-    meetings = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "meeting")
-    if meetings <= OVERVIEW_FROM:
-        return graph
-    overview = nx.MultiDiGraph()
-    overview.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d["type"] in _NODES)
-    overview.add_edges_from(
-        (u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if d["type"] in _EDGES and u in overview
+def overview(summary: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Every person, organisation, post and topic of a summary graph (see ``graph.summarise``) and
+    the edges among them: a graph of its own sharing the attribute dicts (filtered views of a big
+    graph are slow to walk)."""
+    shown = nx.MultiDiGraph()
+    shown.add_nodes_from((n, d) for n, d in summary.nodes(data=True) if d["type"] in _NODES)
+    shown.add_edges_from(
+        (u, v, k, d) for u, v, k, d in summary.edges(keys=True, data=True) if d["type"] in _EDGES and u in shown
     )
-    return overview
+    return shown
+
+
+def graph_page(graph: nx.MultiDiGraph, meetings: int, title: str) -> str:
+    """The page of ``meetings`` meetings: ``graph`` is the whole graph, or above OVERVIEW_FROM
+    meetings their summary graph, whose overview the page shows (details and filters from all of it)."""
+    if meetings <= OVERVIEW_FROM:
+        return render_html(html_network(graph), page_data(graph), title=title)
+    shown = overview(graph)
+    title += f" (overview of {meetings:,} meetings: pick a meeting or a year to see who was there)"
+    return render_html(html_network(shown), page_data(graph, shown), title=title)

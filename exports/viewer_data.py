@@ -9,6 +9,8 @@ from importlib import resources
 import networkx as nx
 import yaml
 
+from graph import edge_count, edge_meetings, edge_samples
+
 __all__ = ["styles", "page_data", "node_details", "discussion_matrix", "EVIDENCE_PER_NODE"]
 
 EVIDENCE_PER_NODE = 40
@@ -22,14 +24,14 @@ def styles() -> dict:
     return yaml.safe_load((resources.files("exports") / "data" / "styles.yaml").read_text(encoding="utf-8"))
 
 
-def _evidence(graph: nx.MultiDiGraph, edge: dict, other: str) -> dict:
-    meeting = graph.nodes.get(edge["meeting"], {})
+def _evidence(graph: nx.MultiDiGraph, kind: str, sample: dict, other: str) -> dict:
+    meeting = graph.nodes.get(sample["meeting"], {})
     return {
-        "kind": edge["type"],
-        "text": " ".join(edge["evidence"].split()),
-        "source": edge["source"],
-        "start": edge["start"],
-        "end": edge["end"],
+        "kind": kind,
+        "text": " ".join(sample["evidence"].split()),
+        "source": sample["source"],
+        "start": sample["start"],
+        "end": sample["end"],
         "meeting": meeting.get("label"),
         "date": meeting.get("date"),
         "other": graph.nodes[other]["label"],
@@ -37,18 +39,20 @@ def _evidence(graph: nx.MultiDiGraph, edge: dict, other: str) -> dict:
 
 
 def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
-    """Neighbours grouped by relation ("Represents": [...]) and the evidence behind the node's edges."""
+    """Neighbours grouped by relation ("Represents": [...]) and the evidence behind the node's edges
+    (every edge's, or a few of each merged edge's in a summary graph)."""
     relations = styles()["relations"]
     facts: dict[str, list[str]] = defaultdict(list)
-    evidence = []
+    evidence, unquoted = [], 0
     for direction, edges in ((0, graph.out_edges(node, data=True)), (1, graph.in_edges(node, data=True))):
         for u, v, e in edges:
             other = v if direction == 0 else u
             name = relations.get(e["type"], [e["type"], e["type"]])[direction]
             if graph.nodes[other]["label"] not in facts[name]:
                 facts[name].append(graph.nodes[other]["label"])
-            if e.get("evidence"):
-                evidence.append(_evidence(graph, e, other))
+            samples = edge_samples(e)
+            evidence.extend(_evidence(graph, e["type"], sample, other) for sample in samples)
+            unquoted += edge_count(e) - len(samples) if samples else 0
     # One listing backs several edges (attended, represents, holds post): show it once.
     evidence = list({(x["source"], x["start"], x["end"]): x for x in evidence}.values())
     evidence.sort(key=lambda x: (x["date"] or "", x["source"], x["start"]))
@@ -60,7 +64,7 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
     return {
         "facts": header + [[k, _listing(v)] for k, v in facts.items()],
         "evidence": evidence[:EVIDENCE_PER_NODE],
-        "more": max(0, len(evidence) - EVIDENCE_PER_NODE),
+        "more": max(0, len(evidence) - EVIDENCE_PER_NODE) + unquoted,
     }
 
 
@@ -75,9 +79,10 @@ def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
         if data["type"] == "meeting":
             found[node].add(node)
     for u, v, e in graph.edges(data=True):
-        if e.get("meeting") in graph:
-            found[u].add(e["meeting"])
-            found[v].add(e["meeting"])
+        for meeting in edge_meetings(e):
+            if meeting in graph:
+                found[u].add(meeting)
+                found[v].add(meeting)
     return found
 
 
@@ -101,19 +106,33 @@ def _organisation_scope(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     return scope
 
 
+def _totals(counts: Counter[tuple[str, str]], end: int) -> Counter[str]:
+    totals: Counter[str] = Counter()
+    for pair, n in counts.items():
+        totals[pair[end]] += n
+    return totals
+
+
 def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
     """Actors against topics: how often each actor raised each topic, and the sentences."""
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    counts: Counter[tuple[str, str]] = Counter()
     for actor, topic, e in graph.edges(data=True):
         if e["type"] == "raises":
-            cells[(actor, topic)].append(_evidence(graph, e, topic))
-    actors = [a for a, _ in Counter(a for (a, _), ev in cells.items() for _ in ev).most_common(top)]
-    topics = [t for t, _ in Counter(t for (_, t), ev in cells.items() for _ in ev).most_common(top)]
+            cells[(actor, topic)].extend(_evidence(graph, "raises", s, topic) for s in edge_samples(e))
+            counts[(actor, topic)] += edge_count(e)
+    actors = [a for a, _ in _totals(counts, 0).most_common(top)]
+    topics = [t for t, _ in _totals(counts, 1).most_common(top)]
     return {
         "actors": [{"id": a, "label": graph.nodes[a]["label"], "kind": graph.nodes[a]["type"]} for a in actors],
         "topics": [{"id": t, "label": graph.nodes[t]["label"]} for t in topics],
         "cells": [
-            {"actor": actors.index(a), "topic": topics.index(t), "count": len(ev), "evidence": ev[:EVIDENCE_PER_CELL]}
+            {
+                "actor": actors.index(a),
+                "topic": topics.index(t),
+                "count": counts[(a, t)],
+                "evidence": ev[:EVIDENCE_PER_CELL],
+            }
             for (a, t), ev in sorted(cells.items())
             if a in actors and t in topics
         ],

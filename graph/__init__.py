@@ -1,8 +1,22 @@
 """The graph stage: meeting records to a networkx graph and an RDF dataset, people resolved across meetings."""
 
-from .build import EDGE_TYPES, NODE_TYPES, actor_node, build_graph, node_id, topic_node
+from .build import (
+    EDGE_TYPES,
+    ENTITY_EDGES,
+    MEETING_NODES,
+    NODE_TYPES,
+    actor_node,
+    add_fragment,
+    build_graph,
+    entity_base,
+    finish_graph,
+    meeting_fragment,
+    node_id,
+    topic_node,
+    used_organisations,
+)
 from .namespaces import load_namespaces
-from .persist import GraphFormatError, graph_from_json, graph_to_json, write_graph_json
+from .persist import GRAPH_JSON_FORMAT, GraphFormatError, graph_from_json
 from .queries import (
     NODE_KINDS,
     Evidence,
@@ -35,9 +49,24 @@ from .resolve import Person, Resolution, compatible_organisations, resolve_peopl
 from .sparql import resolve_query, shipped_queries, with_prefixes
 from .stats import Stats, co_attendance, co_discussion, graph_stats
 from .store import GraphSource, QueryResult, StoreError, StoreSync, query_store, store_graphs, sync_store
+from .summary import SAMPLES, Summary, edge_count, edge_meetings, edge_samples, summarise, summary_part
 from .validate import Validation, load_shapes, validate_graph
 
 __all__ = [
+    "SAMPLES",
+    "Summary",
+    "edge_count",
+    "edge_meetings",
+    "edge_samples",
+    "summarise",
+    "summary_part",
+    "meeting_fragment",
+    "entity_base",
+    "add_fragment",
+    "finish_graph",
+    "used_organisations",
+    "MEETING_NODES",
+    "ENTITY_EDGES",
     "PushReport",
     "QueryResult",
     "RemoteError",
@@ -77,8 +106,7 @@ __all__ = [
     "find_node",
     "graph_from_json",
     "graph_stats",
-    "graph_to_json",
-    "write_graph_json",
+    "GRAPH_JSON_FORMAT",
     "organisation_profile",
     "person_profile",
     "topic_profile",

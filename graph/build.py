@@ -10,7 +10,21 @@ from extract import Actor, Attendance, Gazetteer, Meeting, OrganisationRef, Post
 
 from .resolve import Resolution
 
-__all__ = ["build_graph", "node_id", "actor_node", "topic_node", "NODE_TYPES", "EDGE_TYPES"]
+__all__ = [
+    "build_graph",
+    "meeting_fragment",
+    "entity_base",
+    "add_fragment",
+    "finish_graph",
+    "used_organisations",
+    "node_id",
+    "actor_node",
+    "topic_node",
+    "NODE_TYPES",
+    "EDGE_TYPES",
+    "MEETING_NODES",
+    "ENTITY_EDGES",
+]
 
 NODE_TYPES = ("meeting", "item", "person", "organisation", "post", "topic", "place")
 EDGE_TYPES = (
@@ -30,6 +44,11 @@ EDGE_TYPES = (
     "mentions",
     "broader",
 )
+# A meeting's own nodes; every other node is shared across meetings (the first meeting to name it
+# gives its attributes).
+MEETING_NODES = ("meeting", "item")
+# Edges between shared nodes that no meeting owns: added once, whichever meetings name their ends.
+ENTITY_EDGES = ("post_in", "part_of", "member_of", "broader")
 
 
 def node_id(kind: str, ident: str) -> str:
@@ -100,8 +119,9 @@ def topic_node(key: str) -> str:
 
 
 def _ensure_actor(graph: nx.MultiDiGraph, node: str, actor: Actor) -> None:
-    """People and posts named only in the discussion get a node of their own."""
-    if node not in graph:
+    """People and posts named only in the discussion get a node of their own (attendees are the
+    resolution's)."""
+    if node not in graph and actor.attendance is None:
         graph.add_node(
             node,
             type=node.partition(":")[0],
@@ -263,14 +283,24 @@ def _broader_topics(graph: nx.MultiDiGraph) -> None:
     """skos:broader between scheme concepts that both appear."""
     scheme = load_topic_scheme()
     for node, data in list(graph.nodes(data=True)):
-        if data["type"] == "topic" and data.get("curated"):
+        if data.get("type") == "topic" and data.get("curated"):
             for parent in scheme.concepts[data["key"]].broader:
                 if topic_node(parent) in graph:
                     graph.add_edge(node, topic_node(parent), key="broader", type="broader", source="topic scheme")
 
 
-def build_graph(meetings: Sequence[Meeting], resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
-    """The graph of all meetings; people are the resolution's, organisations the gazetteer's or new."""
+def meeting_fragment(meeting: Meeting, resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
+    """One meeting's part of the graph: its meeting and item nodes, every edge it gives evidence for,
+    and the shared nodes it introduces with the attributes it gives them. Resolved attendees and
+    gazetteer organisations appear only as the bare ends of edges."""
+    fragment = nx.MultiDiGraph()
+    _add_meeting(fragment, meeting, resolution, gazetteer)
+    _add_discussion(fragment, meeting, resolution)
+    return fragment
+
+
+def entity_base(resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
+    """What the graph holds before any meeting: the gazetteer's organisations and the resolved people."""
     graph = nx.MultiDiGraph(name="minutes-graph")
     _gazetteer_organisations(graph, gazetteer)
     for person in resolution.people.values():
@@ -281,18 +311,37 @@ def build_graph(meetings: Sequence[Meeting], resolution: Resolution, gazetteer: 
             variants=list(person.variants),
             evidence=list(person.evidence),
         )
-    for meeting in meetings:
-        _add_meeting(graph, meeting, resolution, gazetteer)
-        _add_discussion(graph, meeting, resolution)
+    return graph
+
+
+def add_fragment(graph: nx.MultiDiGraph, fragment: nx.MultiDiGraph) -> None:
+    """A meeting's fragment into the graph: a node or edge already there keeps what it had."""
+    graph.add_nodes_from((n, d) for n, d in fragment.nodes(data=True) if d and n not in graph)
+    graph.add_edges_from(
+        (u, v, k, d) for u, v, k, d in fragment.edges(keys=True, data=True) if not graph.has_edge(u, v, k)
+    )
+
+
+def used_organisations(graph: nx.MultiDiGraph) -> set[str]:
+    """Organisations something other than an organisation points at (known by their ids, so a
+    fragment's bare ends count too)."""
+    return {v for u, v in graph.edges() if v.startswith("organisation:") and not u.startswith("organisation:")}
+
+
+def finish_graph(graph: nx.MultiDiGraph, used: set[str]) -> None:
+    """Broader topics, and the gazetteer organisations nobody used dropped (they only clutter the
+    graph) unless a used one is part or a member of them."""
     _broader_topics(graph)
-    # Gazetteer organisations nobody mentioned only clutter the graph; keep their ancestors of used ones.
-    used = {
-        n
-        for n, d in graph.nodes(data=True)
-        if d["type"] == "organisation" and any(graph.nodes[u]["type"] != "organisation" for u, _ in graph.in_edges(n))
-    }
     keep = {a for n in used for a in nx.descendants(graph, n) if graph.nodes[a]["type"] == "organisation"} | used
     graph.remove_nodes_from(
         [n for n, d in list(graph.nodes(data=True)) if d["type"] == "organisation" and n not in keep]
     )
+
+
+def build_graph(meetings: Sequence[Meeting], resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
+    """The graph of all meetings; people are the resolution's, organisations the gazetteer's or new."""
+    graph = entity_base(resolution, gazetteer)
+    for meeting in meetings:
+        add_fragment(graph, meeting_fragment(meeting, resolution, gazetteer))
+    finish_graph(graph, used_organisations(graph))
     return graph

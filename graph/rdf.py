@@ -20,6 +20,7 @@ from rdflib import Dataset, Graph
 from extract import slug
 
 from .namespaces import load_namespaces
+from .summary import edge_meetings
 
 __all__ = [
     "GraphIndex",
@@ -324,16 +325,18 @@ def _topics(g: _Quads, base: str, graph: nx.MultiDiGraph) -> None:
 
 
 def _memberships(g: _Quads, base: str, graph: nx.MultiDiGraph) -> None:
-    """org:Membership of each person in each organisation they represented, dated by the meetings."""
+    """org:Membership of each person in each organisation they represented, dated by the meetings
+    (of each edge, or of each merged edge of a summary graph)."""
     dates: dict[tuple[str, str], list[str]] = defaultdict(list)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for person, target, edge in graph.edges(data=True):
+        seen = [graph.nodes[m].get("date") or "" for m in edge_meetings(edge)]
         if edge["type"] == "represents":
-            dates[(person, target)].append(graph.nodes[edge["meeting"]].get("date") or "")
+            dates[(person, target)].extend(seen)
         elif edge["type"] == "holds_post":
             org = next((o for _, o, k in graph.out_edges(target, keys=True) if k == "post_in"), None)
             if org and graph.nodes[org]["type"] == "organisation":
-                dates[(person, org)].append(graph.nodes[edge["meeting"]].get("date") or "")
+                dates[(person, org)].extend(seen)
                 roles[(person, org)].add(graph.nodes[target]["label"])
     for (person, org), seen in dates.items():
         s = _membership_iri(base, person, org)
@@ -363,7 +366,8 @@ def entity_quads(
     graph: nx.MultiDiGraph, base: str | None = None, tool: str = "minutes-graph", model: str = ""
 ) -> list[ox.Quad]:
     """The entities graph: people, organisations, posts, places, topics and memberships, and where
-    each meeting's named graph came from and which build made it."""
+    each meeting's named graph came from and which build made it. ``graph`` is the whole graph or
+    its summary (the same quads from either)."""
     base = base or NS.default_base
     g = _Quads(entities_graph_iri(base))
     activity = _activity(g, base, tool, model)

@@ -65,11 +65,11 @@ def _report_table(result: BuildResult) -> str:
 
 
 def _summary(result: BuildResult) -> str:
-    kinds = Counter(d["type"] for _, d in result.graph.nodes(data=True))
+    kinds = Counter(result.nodes)
     lines = [
-        f"Built a graph of {len(result.meetings)} meetings: {kinds['person']} people, "
+        f"Built a graph of {kinds['meeting']} meetings: {kinds['person']} people, "
         f"{kinds['organisation']} organisations, {kinds['post']} posts, {kinds['item']} agenda items, "
-        f"{kinds['topic']} topics; {result.graph.number_of_edges()} edges, {result.triples} RDF triples.",
+        f"{kinds['topic']} topics; {result.edges} edges, {result.triples} RDF triples.",
     ]
     folder = next(iter(result.files.values())).parent
     lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))

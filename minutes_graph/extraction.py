@@ -46,12 +46,13 @@ class ExtractionCache:
         self.used: set[Path] = set()
         self.hits = 0
 
-    def _path(self, document: Document) -> Path:
+    def path(self, document: Document) -> Path:
+        """Where the record of ``document`` is (or would be) kept."""
         key = hashlib.sha256(f"{document.source}\0{document.sha256}".encode()).hexdigest()[:32]
         return self.folder / f"{key}.pickle"
 
     def get(self, document: Document) -> Meeting | None:
-        path = self._path(document)
+        path = self.path(document)
         self.used.add(path)
         if not self.read:
             return None
@@ -65,7 +66,7 @@ class ExtractionCache:
 
     def put(self, document: Document, meeting: Meeting) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self._path(document)
+        path = self.path(document)
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as f:
             pickle.dump(meeting, f, protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,6 +8,7 @@ import functools
 import json
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from rdflib import Dataset
 import exports
 from extract import (
     DocumentError,
+    Gazetteer,
     Meeting,
     MinutesGraphError,
     is_trained,
@@ -28,19 +30,25 @@ from extract import (
     read_document,
 )
 from graph import (
+    ENTITY_EDGES,
+    MEETING_NODES,
     GraphSource,
     Resolution,
     StoreSync,
+    Summary,
     build_graph,
+    entities_graph_iri,
+    entity_base,
+    entity_quads,
+    graph_from_json,
+    load_namespaces,
     resolve_people,
     sync_store,
-    write_graph_json,
 )
 
 from .extraction import ExtractionCache, extract_all, pipeline_fingerprint
 from .inputs import collect_inputs
-from .named_graphs import write_named_graphs
-from .processes import worker_pool
+from .meeting_pieces import load_record, meeting_pieces
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
@@ -109,11 +117,11 @@ class DocumentReport:
 
 @dataclass
 class BuildResult:
-    """What a build made, what it wrote, and every problem it met on the way."""
+    """What a build made, what it wrote, and every problem it met on the way. The records and the
+    graph are read back from the cache and graph.json when asked for: a big build never holds them."""
 
-    meetings: list[Meeting]
+    records: list[Path]  # each meeting's record in the extraction cache, in build order
     resolution: Resolution
-    graph: nx.MultiDiGraph
     files: dict[str, Path]
     store: StoreSync | None = None
     reports: list[DocumentReport] = field(default_factory=list)
@@ -123,7 +131,18 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     rules_only: bool = False
     triples: int = 0
-    rdf_written: int = 0  # meeting graphs serialised afresh (the others came from the cache)
+    written: int = 0  # meetings whose pieces were made afresh (the others came from the cache)
+    nodes: dict[str, int] = field(default_factory=dict)  # how many of each node type
+    edges: int = 0
+
+    @functools.cached_property
+    def meetings(self) -> list[Meeting]:
+        return [load_record(path) for path in self.records]
+
+    @functools.cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The graph written, read back from graph.json."""
+        return graph_from_json(self.files["graph.json"].read_text(encoding="utf-8"))
 
     @functools.cached_property
     def dataset(self) -> Dataset:
@@ -189,7 +208,8 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         cache = ExtractionCache(
             settings.out / CACHE / "extract", pipeline_fingerprint(nlp, _model_label(nlp)), read=settings.use_cache
         )
-        meetings: dict[str, Meeting] = {}
+        meetings: dict[str, Meeting] = {}  # attendance only: the rest stays in the cache until needed
+        records: dict[str, Path] = {}
         reports: list[DocumentReport] = []
         documents = _documents(files, reports, settings.out / CACHE)
         extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)
@@ -200,7 +220,8 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
                 same = f"{result.source}: same meeting as {meetings[result.id].source} ({result.id}); kept the first"
                 reports.append(DocumentReport.of(result, "duplicate", (same,)))
             else:
-                meetings[result.id] = result
+                meetings[result.id] = dataclasses.replace(result, items=(), statements=(), topics=(), mentions=())
+                records[result.id] = cache.path(document)
                 reports.append(DocumentReport.of(result))
     reports[:0] = [DocumentReport(problem.partition(": ")[0], "skipped", warnings=(problem,)) for problem in skipped]
     skipped = [w for r in reports if r.status == "skipped" for w in r.warnings]
@@ -208,49 +229,51 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     if not meetings:
         raise BuildError("no minutes could be read" + (f": {skipped[0]}" if len(skipped) == 1 else ""))
     gazetteer = load_gazetteer()
-    ordered = list(meetings.values())
+    ordered, paths_of = list(meetings.values()), list(records.values())
+    base = settings.base_iri or load_namespaces().default_base
     with _timed(timings, "resolve"):
         resolution = resolve_people(ordered, gazetteer)
     with _timed(timings, "graph"):
-        graph = build_graph(ordered, resolution, gazetteer)
-    with _timed(timings, "rdf"):
-        rdf = write_named_graphs(
-            graph,
-            settings.out / CACHE / "rdf",
-            settings.base_iri,
-            _tool_label(),
-            _model_label(nlp),
+        summary = Summary(entity_base(resolution, gazetteer))
+        pieces, written = meeting_pieces(
+            ordered,
+            paths_of,
+            resolution,
+            summary,
+            settings.out / CACHE / "pieces",
+            base,
             settings.jobs,
             settings.use_cache,
         )
-    graphs = {g.iri: GraphSource(g.pieces["nt"], g.digest) for g in rdf.graphs}
-    _FORKED["graph"] = graph
-    forked = {name: settings.out / f".{name}.forked" for name in _TABLES}
-    try:
-        with contextlib.ExitStack() as stack:
-            done, storing = {}, None
-            if settings.jobs > 1:
-                # The tables are written by a forked process that has the graph already, the store is
-                # filled by a thread (Oxigraph lets go of the GIL), and this process writes the rest.
-                pool = stack.enter_context(worker_pool(1))
-                done = {name: pool.submit(_write_table, name, forked[name]) for name in _TABLES}
-                background = stack.enter_context(ThreadPoolExecutor(1))
-                storing = background.submit(_sync_timed, settings.out / STORE, graphs, settings.jobs)
-            with _timed(timings, "exports"):
-                contents = {
-                    "meetings.json": exports.meetings_json(ordered, resolution),
-                    **exports.rdf_file_parts([g.pieces for g in rdf.graphs]),
-                    "nodes.csv": exports.nodes_csv(graph),
-                    "graph.html": _page(graph, ordered),
-                }
-                for name, write in _TABLES.items():  # the forked process's file, or written right here
-                    contents[name] = [done[name].result()] if done else functools.partial(write, graph)
-                files_written = exports.write_all(settings.out, contents)
-            store, timings["store"] = storing.result() if storing else _sync_timed(settings.out / STORE, graphs)
-    finally:
-        _FORKED.clear()
-        for path in forked.values():
-            path.unlink(missing_ok=True)
+        overview = summary.finish()
+    with _timed(timings, "rdf"):
+        entities = exports.graph_texts(entity_quads(overview, base, _tool_label(), _model_label(nlp)))
+        nt = entities.pieces["nt"]
+        graphs = {entities_graph_iri(base).value: GraphSource.of_text(nt)}
+        graphs.update((p.iri, GraphSource(p.files["nt"], p.digest)) for p in pieces)
+    entity_piece = exports.graph_piece(
+        [(n, d) for n, d in overview.nodes(data=True) if d["type"] not in MEETING_NODES],
+        [(u, v, k, d) for u, v, k, d in overview.edges(keys=True, data=True) if d["type"] in ENTITY_EDGES],
+    )
+    nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
+    nodes["item"] = sum(p.graph.nodes for p in pieces) - nodes["meeting"]
+    with contextlib.ExitStack() as stack:
+        storing = None
+        if settings.jobs > 1:  # the store fills in a thread (Oxigraph lets go of the GIL) while files are written
+            background = stack.enter_context(ThreadPoolExecutor(1))
+            storing = background.submit(_sync_timed, settings.out / STORE, graphs, settings.jobs)
+        with _timed(timings, "exports"):
+            page = _page(overview, ordered, paths_of, resolution, gazetteer)
+            contents = {
+                "meetings.json": exports.meetings_json_parts(
+                    ordered, [p.files["meetings.json"] for p in pieces], resolution
+                ),
+                **exports.rdf_file_parts([entities.pieces, *(p.files for p in pieces)]),
+                **exports.graph_file_parts([entity_piece, *(p.graph for p in pieces)]),
+                "graph.html": page,
+            }
+            files_written = exports.write_all(settings.out, contents)
+        store, timings["store"] = storing.result() if storing else _sync_timed(settings.out / STORE, graphs)
     files_written["report.json"] = exports.write_atomic(
         settings.out / "report.json",
         json.dumps(
@@ -266,9 +289,8 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     files_written = {name: files_written[name] for name in OUTPUT_FILES}
     cache.prune()
     return BuildResult(
-        ordered,
+        paths_of,
         resolution,
-        graph,
         files_written,
         store,
         reports,
@@ -277,20 +299,11 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         skipped,
         warnings,
         not is_trained(nlp),
-        rdf.triples,
-        rdf.written,
+        entities.triples + sum(p.triples for p in pieces),
+        written,
+        dict(nodes),
+        entity_piece.edges + sum(p.graph.edges for p in pieces),
     )
-
-
-# The biggest graph-wide files, written by a forked process when there are cores to spare.
-_TABLES = {"graph.json": write_graph_json, "graph.graphml": exports.write_graphml, "edges.csv": exports.write_edges_csv}
-_FORKED: dict[str, nx.MultiDiGraph] = {}  # what a forked process reads: inherited, never pickled
-
-
-def _write_table(name: str, path: Path) -> Path:
-    with open(path, "wb") as handle:
-        _TABLES[name](_FORKED["graph"], handle)
-    return path
 
 
 def _sync_timed(path: Path, graphs: dict[str, GraphSource], threads: int = 1) -> tuple[StoreSync, float]:
@@ -298,10 +311,17 @@ def _sync_timed(path: Path, graphs: dict[str, GraphSource], threads: int = 1) ->
     return sync_store(path, graphs, threads), time.perf_counter() - started
 
 
-def _page(graph: nx.MultiDiGraph, meetings: Sequence[Meeting]) -> str:
+def _page(
+    summary: nx.MultiDiGraph,
+    meetings: Sequence[Meeting],
+    records: Sequence[Path],
+    resolution: Resolution,
+    gazetteer: Gazetteer,
+) -> str:
+    """graph.html: for a few meetings, of the whole graph (made again from their records); else of the summary."""
     bodies = sorted({m.body.name for m in meetings if m.body})
     title = "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(meetings)} meetings")
-    view = exports.viewer_graph(graph)
-    if view is not graph:
-        title += f" (overview of {len(meetings):,} meetings: pick a meeting or a year to see who was there)"
-    return exports.render_html(exports.html_network(view), exports.page_data(graph, view), title=title)
+    if len(meetings) > exports.OVERVIEW_FROM:
+        return exports.graph_page(summary, len(meetings), title)
+    whole = build_graph([load_record(path) for path in records], resolution, gazetteer)
+    return exports.graph_page(whole, len(meetings), title)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from exports import OVERVIEW_FROM, html_network, page_data, render_html, viewer_graph, write_atomic
+from exports import OVERVIEW_FROM, graph_page, overview, write_atomic
+from graph import summarise
 
 KEPT = {"person", "organisation", "post", "topic"}
 
@@ -25,7 +26,8 @@ def repeated(graph: nx.MultiDiGraph, times: int) -> nx.MultiDiGraph:
     for k in range(times):
         for node, data in graph.nodes(data=True):
             label = f"{data['label']} ({k})" if data["type"] == "meeting" else data["label"]
-            big.add_node(copy_id(node, k), **{**data, "label": label})
+            moved = {**data, "meeting": copy_id(data["meeting"], k)} if "meeting" in data else data
+            big.add_node(copy_id(node, k), **{**moved, "label": label})
         for u, v, key, data in graph.edges(keys=True, data=True):
             moved = {**data, "meeting": copy_id(data["meeting"], k)} if "meeting" in data else data
             big.add_edge(copy_id(u, k), copy_id(v, k), key=key if "@" not in key else f"{key}-{k}", **moved)
@@ -33,18 +35,19 @@ def repeated(graph: nx.MultiDiGraph, times: int) -> nx.MultiDiGraph:
 
 
 def page(graph: nx.MultiDiGraph) -> str:
-    view = viewer_graph(graph)
-    return render_html(html_network(view), page_data(graph, view), title="overview")
+    meetings = sum(d["type"] == "meeting" for _, d in graph.nodes(data=True))
+    return graph_page(summarise(graph) if meetings > OVERVIEW_FROM else graph, meetings, title="overview")
 
 
 def test_small_corpora_get_the_whole_graph(seed_build):
-    assert viewer_graph(seed_build.graph) is seed_build.graph
+    text = page(seed_build.graph)
+    assert "item:lcrb-2021-07-06/" in text and "(overview of" not in text
 
 
 def test_the_overview_grows_with_the_people_not_the_meetings(seed_build):
     meetings = OVERVIEW_FROM + 10
     half, whole = repeated(seed_build.graph, meetings // 2), repeated(seed_build.graph, meetings)
-    view = viewer_graph(whole)
+    view = overview(summarise(whole))
     assert {d["type"] for _, d in view.nodes(data=True)} <= KEPT
     assert view.number_of_nodes() == sum(d["type"] in KEPT for _, d in seed_build.graph.nodes(data=True))
     assert len(page(whole)) < 1.3 * len(page(half))

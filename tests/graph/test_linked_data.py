@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from exports import edges_csv, graphml, nodes_csv
+from exports import graphml
 from graph import (
     GraphSource,
     load_namespaces,
@@ -69,15 +69,15 @@ def test_jsonld_has_a_context(seed_build):
 
 
 def test_graphml_reads_back_for_gephi(seed_build):
-    back = nx.read_graphml(io.BytesIO(graphml(seed_build.graph)))
+    back = nx.read_graphml(seed_build.files["graph.graphml"])
     assert back.number_of_nodes() == seed_build.graph.number_of_nodes()
     assert back.number_of_edges() == seed_build.graph.number_of_edges()
     assert back.nodes["person:sophie-linden"]["label"] == "Sophie Linden"
 
 
 def test_csv_tables(seed_build):
-    nodes = list(csv.DictReader(io.StringIO(nodes_csv(seed_build.graph))))
-    edges = list(csv.DictReader(io.StringIO(edges_csv(seed_build.graph))))
+    nodes = list(csv.DictReader(io.StringIO(seed_build.files["nodes.csv"].read_text(encoding="utf-8"))))
+    edges = list(csv.DictReader(io.StringIO(seed_build.files["edges.csv"].read_text(encoding="utf-8"))))
     assert len(nodes) == seed_build.graph.number_of_nodes()
     assert len(edges) == seed_build.graph.number_of_edges()
     sophie = next(r for r in nodes if r["id"] == "person:sophie-linden")
@@ -121,7 +121,7 @@ def test_shipped_questions_run_on_the_embedded_store(seed_build):
 def test_graphml_holds_any_text_a_pdf_gives(seed_build):
     g = seed_build.graph.copy()
     g.add_node("person:odd", type="person", label='Form\x0cfeed & <b>"quotes"</b>', variants=["a", "b"], seen=3)
-    back = nx.read_graphml(io.BytesIO(graphml(g)))
+    back = nx.read_graphml(io.BytesIO(graphml(g).encode()))
     assert back.nodes["person:odd"]["label"] == 'Formfeed & <b>"quotes"</b>'
     assert back.nodes["person:odd"]["variants"] == "a; b"
     assert back.nodes["person:odd"]["seen"] == 3

@@ -1,0 +1,94 @@
+"""The graph with each meeting's items folded into the meeting and parallel edges merged: shared
+nodes, meetings, and one edge per pair and relation carrying how often, at which meetings and a few
+of the sentences behind it. The entities named graph and the overview page of a big corpus are made
+from it, and it is built a meeting at a time from parts small enough to cache."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .build import ENTITY_EDGES, finish_graph, used_organisations
+
+__all__ = ["Summary", "summary_part", "summarise", "SAMPLES", "edge_samples", "edge_count", "edge_meetings"]
+
+# Sentences kept per merged edge: what a tooltip or a cell of the discussion matrix quotes.
+SAMPLES = 6
+_FOLDED = ("has_item", "has_part")  # an item's place in its meeting: nothing once items are folded
+
+
+def edge_samples(edge: dict) -> list[dict]:
+    """The sentences behind an edge: a merged edge's samples, or the edge itself."""
+    return edge["samples"] if "samples" in edge else [edge] if edge.get("evidence") else []
+
+
+def edge_count(edge: dict) -> int:
+    return edge.get("count", 1)
+
+
+def edge_meetings(edge: dict) -> list[str]:
+    return edge["meetings"] if "meetings" in edge else [edge["meeting"]] if edge.get("meeting") else []
+
+
+def summary_part(graph: nx.MultiDiGraph) -> dict:
+    """A meeting's fragment (see ``meeting_fragment``), or a whole graph, as the plain data a Summary
+    adds: JSON-ready, so a meeting's part can be cached."""
+    nodes = graph.nodes
+
+    def fold(node: str) -> str:
+        return nodes[node]["meeting"] if node.startswith("item:") else node
+
+    merged: dict[tuple[str, str, str], list] = {}
+    entity_edges = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        kind = data["type"]
+        if kind in ENTITY_EDGES:
+            entity_edges.append([u, v, key, data])
+        elif kind not in _FOLDED:
+            ends = fold(u), fold(v)
+            edge = merged.setdefault((*ends, kind), [*ends, kind, 0, [], []])
+            edge[3] += 1
+            meeting = data.get("meeting") or ends[0]
+            if meeting not in edge[4]:
+                edge[4].append(meeting)
+            if data.get("evidence") and len(edge[5]) < SAMPLES:
+                edge[5].append({k: data.get(k) for k in ("meeting", "source", "start", "end", "evidence")})
+    return {
+        "nodes": [[n, d] for n, d in nodes(data=True) if d and d["type"] != "item"],
+        "entity_edges": entity_edges,
+        "edges": list(merged.values()),
+    }
+
+
+class Summary:
+    """The summary graph, grown a meeting at a time from ``summary_part`` parts in build order: a node
+    or entity edge already there keeps what it had; merged edges add up."""
+
+    def __init__(self, base: nx.MultiDiGraph):
+        self.graph = base
+
+    def add(self, part: dict) -> None:
+        graph = self.graph
+        graph.add_nodes_from((n, d) for n, d in part["nodes"] if n not in graph)
+        for u, v, key, data in part["entity_edges"]:
+            if not graph.has_edge(u, v, key):
+                graph.add_edge(u, v, key, **data)
+        for u, v, kind, count, meetings, samples in part["edges"]:
+            if graph.has_edge(u, v, kind):
+                edge = graph[u][v][kind]
+                edge["count"] += count
+                edge["meetings"].extend(meetings)
+                edge["samples"].extend(samples[: SAMPLES - len(edge["samples"])])
+            else:
+                graph.add_edge(u, v, kind, type=kind, count=count, meetings=list(meetings), samples=list(samples))
+
+    def finish(self) -> nx.MultiDiGraph:
+        """The graph, once every part is in: broader topics added, unused gazetteer bodies dropped."""
+        finish_graph(self.graph, used_organisations(self.graph))
+        return self.graph
+
+
+def summarise(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The summary of a whole graph, as ``build_graph`` makes it."""
+    summary = Summary(nx.MultiDiGraph(name=graph.graph.get("name")))
+    summary.add(summary_part(graph))
+    return summary.finish()
