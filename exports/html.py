@@ -9,7 +9,9 @@ from importlib import resources
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
+from pyvis.edge import Edge
 from pyvis.network import Network
+from pyvis.node import Node
 
 from graph import edge_count, edge_samples
 
@@ -39,6 +41,19 @@ def _tooltip(data: dict) -> str:
     return "\n".join(lines)
 
 
+# pyvis's add_node and add_edge look each id up in a list of every node: quadratic, minutes at the
+# 25,000 people of a big overview. A networkx graph's nodes are unique already, so they go straight in.
+def _add_node(net: Network, node: str, shape: str, **options) -> None:
+    options = Node(node, shape, **options).options
+    net.nodes.append(options)
+    net.node_ids.append(node)
+    net.node_map[node] = options
+
+
+def _add_edge(net: Network, u: str, v: str, **options) -> None:
+    net.edges.append(Edge(u, v, net.directed, **options).options)
+
+
 def html_network(graph: nx.MultiDiGraph) -> Network:
     """A pyvis Network of the graph (or of its summary): nodes styled by type and sized by degree;
     parallel edges of one type merged into one edge that quotes a few pieces of evidence."""
@@ -46,7 +61,8 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
     kinds = styles()["nodes"]
     for node, data in graph.nodes(data=True):
         style = kinds[data["type"]]
-        net.add_node(
+        _add_node(
+            net,
             node,
             label=data["label"],
             title=_tooltip(data),
@@ -64,7 +80,8 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
         evidence = [f"{s['source']} [{s['start']}:{s['end']}]: {s['evidence']}" for e in edges for s in edge_samples(e)]
         quoted = sum(edge_count(e) for e in edges if edge_samples(e))
         more = [f"and {quoted - EVIDENCE_PER_EDGE} more"] if quoted > EVIDENCE_PER_EDGE else []
-        net.add_edge(
+        _add_edge(
+            net,
             u,
             v,
             title="\n".join([kind.replace("_", " "), *evidence[:EVIDENCE_PER_EDGE], *more]),

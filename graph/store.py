@@ -101,7 +101,7 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
     to load are loaded on ``threads`` threads (Oxigraph's loader does not hold the GIL).
 
     A manifest beside the store remembers the digest of each graph it loaded, so an unchanged graph
-    costs nothing; without a matching entry the stored triples are compared.
+    costs nothing and a changed one is replaced at once; a graph without an entry is compared.
     """
     path.mkdir(parents=True, exist_ok=True)
     store = _open(path)
@@ -116,9 +116,11 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
     for iri, source in sorted(graphs.items()):
         name = ox.NamedNode(iri)
         if iri in present:
-            if manifest.get(iri) == source.digest or _as_stored(
-                store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-            ) == _as_stored(source.text()):
+            # Without a manifest entry (a store filled some other way) the stored triples are compared.
+            if manifest.get(iri, source.digest) == source.digest and (
+                iri in manifest
+                or _as_stored(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)) == _as_stored(source.text())
+            ):
                 report.unchanged.append(iri)
                 manifest[iri] = source.digest
                 continue

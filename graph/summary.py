@@ -1,7 +1,9 @@
 """The graph with each meeting's items folded into the meeting and parallel edges merged: shared
-nodes, meetings, and one edge per pair and relation carrying how often, at which meetings and a few
-of the sentences behind it. The entities named graph and the overview page of a big corpus are made
-from it, and it is built a meeting at a time from parts small enough to cache."""
+nodes, meetings, and one edge per pair and relation carrying how often and at which meetings, and
+between shared nodes a few of the sentences behind it (an edge to a meeting is quoted in that
+meeting's own files; holding those sentences would make the summary grow like the corpus). The
+entities named graph and the overview page of a big corpus are made from it, and it is built a
+meeting at a time from parts small enough to cache."""
 
 from __future__ import annotations
 
@@ -50,7 +52,8 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
             meeting = data.get("meeting") or ends[0]
             if meeting not in edge[4]:
                 edge[4].append(meeting)
-            if data.get("evidence") and len(edge[5]) < SAMPLES:
+            quoted = not any(end.startswith("meeting:") for end in ends)
+            if quoted and data.get("evidence") and len(edge[5]) < SAMPLES:
                 edge[5].append({k: data.get(k) for k in ("meeting", "source", "start", "end", "evidence")})
     return {
         "nodes": [[n, d] for n, d in nodes(data=True) if d and d["type"] != "item"],

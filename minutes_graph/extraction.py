@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -14,12 +16,11 @@ from extract import Document, DocumentError, Meeting, extract_meetings, load_pip
 
 from .processes import worker_pool
 
-__all__ = ["ExtractionCache", "pipeline_fingerprint", "extract_all", "PARALLEL_MINIMUM"]
+__all__ = ["Extracted", "ExtractionCache", "load_record", "pipeline_fingerprint", "extract_all", "PARALLEL_MINIMUM"]
 
 # Below this many documents to parse, starting worker processes (each loads the model) costs more
 # than it saves.
 PARALLEL_MINIMUM = 16
-Result = tuple[Document, Meeting | DocumentError]
 
 
 def pipeline_fingerprint(nlp, model_label: str) -> str:
@@ -37,8 +38,51 @@ def pipeline_fingerprint(nlp, model_label: str) -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """What a build's first pass keeps of a meeting: its attendance (the rest of the record stays on
+    disk until the meeting's pieces are made), how much else it holds, and where the whole record is."""
+
+    meeting: Meeting  # attendance only
+    record: Path
+    items: int
+    statements: int
+    topics: int
+
+    @classmethod
+    def of(cls, meeting: Meeting, record: Path) -> Extracted:
+        return cls(
+            dataclasses.replace(meeting, items=(), statements=(), topics=(), mentions=()),
+            record,
+            len(meeting.items),
+            len(meeting.statements),
+            len({t.key for t in meeting.topics}),
+        )
+
+
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError)
+
+
+def _load(path: Path):
+    with open(path, "rb") as f:
+        return pickle.load(f)  # noqa: S301 - our own cache, written below
+
+
+def _dump(path: Path, value) -> None:
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def load_record(path: Path) -> Meeting:
+    """A whole meeting record the cache holds (``Extracted.record``)."""
+    return _load(path)
+
+
 class ExtractionCache:
-    """Meeting records on disk, keyed by the document's content, its name and the pipeline fingerprint."""
+    """Meeting records on disk, keyed by the document's content, its name and the pipeline fingerprint:
+    each whole, and its outline (an ``Extracted``) apart, so a build can start from outlines alone."""
 
     def __init__(self, folder: Path, fingerprint: str, read: bool = True):
         self.folder = folder / fingerprint
@@ -46,38 +90,39 @@ class ExtractionCache:
         self.used: set[Path] = set()
         self.hits = 0
 
-    def path(self, document: Document) -> Path:
-        """Where the record of ``document`` is (or would be) kept."""
+    def _paths(self, document: Document) -> tuple[Path, Path]:
         key = hashlib.sha256(f"{document.source}\0{document.sha256}".encode()).hexdigest()[:32]
-        return self.folder / f"{key}.pickle"
+        return self.folder / f"{key}.pickle", self.folder / f"{key}.outline"
 
-    def get(self, document: Document) -> Meeting | None:
-        path = self.path(document)
-        self.used.add(path)
+    def get(self, document: Document) -> Extracted | None:
+        record, outline = self._paths(document)
+        self.used.update((record, outline))
         if not self.read:
             return None
         try:
-            with open(path, "rb") as f:
-                meeting = pickle.load(f)  # noqa: S301 - our own cache, written below
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
+            extracted = _load(outline)  # written after the record: the record is there
+        except _UNREADABLE:
+            try:  # a record without its outline (a build stopped between the two): outlined again
+                extracted = self.put(document, _load(record))
+            except _UNREADABLE:
+                return None
         self.hits += 1
-        return meeting
+        return extracted
 
-    def put(self, document: Document, meeting: Meeting) -> None:
+    def put(self, document: Document, meeting: Meeting) -> Extracted:
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.path(document)
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(meeting, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        self.used.add(path)
+        record, outline = self._paths(document)
+        self.used.update((record, outline))
+        extracted = Extracted.of(meeting, record)
+        _dump(record, meeting)
+        _dump(outline, extracted)
+        return extracted
 
     def prune(self) -> int:
-        """Forget records of documents no longer built and of older pipelines; how many went."""
+        """Forget records of documents no longer built and of older pipelines; how many files went."""
         removed = 0
         parent = self.folder.parent
-        for path in parent.glob("*/*.pickle") if parent.exists() else ():
+        for path in parent.glob("*/*") if parent.exists() else ():
             if path not in self.used:
                 path.unlink(missing_ok=True)
                 removed += 1
@@ -105,13 +150,14 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 
 def extract_all(
-    documents: Iterable[Document], nlp, model: str | None, jobs: int, cache: ExtractionCache | None
-) -> Iterator[Result]:
-    """Every document with its Meeting or DocumentError, in input order: from the cache when the
-    same document went through the same pipeline before, else parsed, on ``jobs`` processes."""
+    documents: Iterable[Document], nlp, model: str | None, jobs: int, cache: ExtractionCache
+) -> Iterator[tuple[Document, Extracted | DocumentError]]:
+    """Every document with what was extracted from it or its DocumentError, in input order: from the
+    cache when the same document went through the same pipeline before, else parsed (on ``jobs``
+    processes) and put in the cache."""
     documents = list(documents)
-    cached = {id(d): cache.get(d) for d in documents} if cache else {}
-    todo = [d for d in documents if cached.get(id(d)) is None]
+    cached = {id(d): cache.get(d) for d in documents}
+    todo = [d for d in documents if cached[id(d)] is None]
     with contextlib.ExitStack() as stack:
         if jobs > 1 and len(todo) >= PARALLEL_MINIMUM:
             pool = stack.enter_context(worker_pool(jobs, initializer=_start_worker, initargs=(model,)))
@@ -121,8 +167,6 @@ def extract_all(
         else:
             fresh = (r for _, r in extract_meetings(todo, nlp))
         for document in documents:
-            hit = cached.get(id(document))
+            hit = cached.pop(id(document))
             result = hit if hit is not None else next(fresh)
-            if cache is not None and hit is None and isinstance(result, Meeting):
-                cache.put(document, result)
-            yield document, result
+            yield document, cache.put(document, result) if isinstance(result, Meeting) else result

@@ -3,7 +3,7 @@ is made from (the extracted record, who its attendees resolved to, the base IRI 
 writes it), so a rebuild remakes only the meetings that changed and copies the rest in.
 
 A meeting's pieces: its nodes and edges in graph.json, GraphML and the CSV tables, its entry in
-meetings.json, its named graph in each RDF format, and a meta file with their counts and the
+meetings.json, its named graph in each RDF format, and a meta file (pickled) with their counts and the
 meeting's part of the summary graph (what the entities graph and the overview page are made of).
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import os
 import pickle
 import shutil
@@ -36,9 +35,10 @@ from graph import (
     summary_part,
 )
 
+from .extraction import load_record
 from .processes import worker_pool
 
-__all__ = ["MeetingPieces", "meeting_pieces", "load_record", "PARALLEL_MINIMUM"]
+__all__ = ["MeetingPieces", "meeting_pieces", "PARALLEL_MINIMUM"]
 
 # Below this many meetings to write, starting worker processes costs more than it saves.
 PARALLEL_MINIMUM = 16
@@ -60,7 +60,7 @@ _CODE = (
     "exports.meetings_json",
     "exports.rdf_files",
 )
-_META = "meta.json"  # written last: a meeting whose meta is there has every piece
+_META = "meta.pickle"  # written last: a meeting whose meta is there has every piece
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,6 @@ class MeetingPieces:
     triples: int
 
 
-def load_record(path: Path) -> Meeting:
-    """A meeting record the extraction cache holds."""
-    with open(path, "rb") as f:
-        return pickle.load(f)  # noqa: S301 - our own cache
-
-
 def _code_fingerprint() -> str:
     """The pieces depend on the code that writes them as much as on the meeting."""
     digest = hashlib.sha256()
@@ -89,9 +83,9 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, data: str | bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     os.replace(tmp, path)
 
 
@@ -116,7 +110,7 @@ def _make(task: tuple[Path, str, Path, tuple[str, ...], str]) -> dict:
         "triples": rdf_texts.triples,
         "summary": summary_part(fragment),
     }
-    _write(folder / f"{digest}.{_META}", json.dumps(meta, ensure_ascii=False))
+    _write(folder / f"{digest}.{_META}", pickle.dumps(meta, protocol=pickle.HIGHEST_PROTOCOL))
     return meta
 
 
@@ -130,8 +124,9 @@ def _made(tasks: list[tuple], jobs: int) -> Iterator[dict]:
 
 def _meta(folder: Path, digest: str) -> dict | None:
     try:
-        return json.loads((folder / f"{digest}.{_META}").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with open(folder / f"{digest}.{_META}", "rb") as f:
+            return pickle.load(f)  # noqa: S301 - our own cache
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None
 
 

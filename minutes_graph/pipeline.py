@@ -46,9 +46,9 @@ from graph import (
     sync_store,
 )
 
-from .extraction import ExtractionCache, extract_all, pipeline_fingerprint
+from .extraction import Extracted, ExtractionCache, extract_all, load_record, pipeline_fingerprint
 from .inputs import collect_inputs
-from .meeting_pieces import load_record, meeting_pieces
+from .meeting_pieces import meeting_pieces
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
@@ -100,7 +100,8 @@ class DocumentReport:
     warnings: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, meeting: Meeting, status: str = "built", warnings: tuple[str, ...] = ()) -> DocumentReport:
+    def of(cls, extracted: Extracted, status: str = "built", warnings: tuple[str, ...] = ()) -> DocumentReport:
+        meeting = extracted.meeting
         return cls(
             meeting.source,
             status,
@@ -108,9 +109,9 @@ class DocumentReport:
             meeting.date.isoformat() if meeting.date else None,
             meeting.body.name if meeting.body else None,
             len(meeting.attendance),
-            len(meeting.items),
-            len(meeting.statements),
-            len({t.key for t in meeting.topics}),
+            extracted.items,
+            extracted.statements,
+            extracted.topics,
             meeting.warnings + warnings,
         )
 
@@ -216,12 +217,12 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         for document, result in progress(extracted, len(files)):
             if isinstance(result, DocumentError):
                 reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
-            elif result.id in meetings:
-                same = f"{result.source}: same meeting as {meetings[result.id].source} ({result.id}); kept the first"
+            elif (meeting := result.meeting).id in meetings:
+                same = f"{meeting.source}: same meeting as {meetings[meeting.id].source} ({meeting.id}); kept the first"
                 reports.append(DocumentReport.of(result, "duplicate", (same,)))
             else:
-                meetings[result.id] = dataclasses.replace(result, items=(), statements=(), topics=(), mentions=())
-                records[result.id] = cache.path(document)
+                meetings[meeting.id] = meeting
+                records[meeting.id] = result.record
                 reports.append(DocumentReport.of(result))
     reports[:0] = [DocumentReport(problem.partition(": ")[0], "skipped", warnings=(problem,)) for problem in skipped]
     skipped = [w for r in reports if r.status == "skipped" for w in r.warnings]

@@ -103,6 +103,9 @@ def test_store_replaces_only_the_changed_meeting(seed_build, tmp_path):
     assert len(second.unchanged) == 2
     dropped = {k: v for k, v in changed.items() if k != meeting}
     assert sync_store(tmp_path / "store", dropped).removed == [meeting]
+    # A store whose manifest is gone is compared triple by triple: nothing is reloaded for nothing.
+    (tmp_path / "store" / "minutes-graph-manifest.json").unlink()
+    assert len(sync_store(tmp_path / "store", dropped).unchanged) == 2
 
 
 def test_shipped_questions_run_on_the_embedded_store(seed_build):
