@@ -29,11 +29,22 @@ Writer = Callable[[BinaryIO], None]  # writes a file's content into the open fil
 Data = str | bytes | Sequence[Part] | Writer
 
 
-def _write_parts(handle, parts: Sequence[Part]) -> None:
+def _copy_in(piece: BinaryIO, handle: BinaryIO) -> None:
+    """The rest of ``piece`` appended to ``handle``: by the kernel where it can (a rebuild copies
+    gigabytes of unchanged pieces), else through a buffer."""
+    handle.flush()
+    try:
+        while os.copy_file_range(piece.fileno(), handle.fileno(), 1 << 30):
+            pass
+    except (AttributeError, OSError):  # no copy_file_range here, or not between these files
+        shutil.copyfileobj(piece, handle, 1 << 20)
+
+
+def _write_parts(handle: BinaryIO, parts: Sequence[Part]) -> None:
     for part in parts:
         if isinstance(part, Path):  # a piece kept on disk: copied, never held whole in memory
             with open(part, "rb") as piece:
-                shutil.copyfileobj(piece, handle, 1 << 20)
+                _copy_in(piece, handle)
         else:
             handle.write(part.encode("utf-8") if isinstance(part, str) else part)
 

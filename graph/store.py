@@ -95,9 +95,24 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _patched(store: ox.Store, name: ox.NamedNode, text: str) -> bool:
+    """Change the stored graph into ``text`` triple by triple, when few of its triples change (the
+    entities graph after one meeting changed): removing and loading a big graph again takes seconds.
+    False, and nothing done, when most of it changes."""
+    stored = set(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name).decode("utf-8").splitlines())
+    wanted = set(text.splitlines())
+    gone, added = stored - wanted, wanted - stored
+    if len(gone) + len(added) > len(stored) // 4:
+        return False
+    for triple in ox.parse("\n".join(gone), format=ox.RdfFormat.N_TRIPLES):
+        store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, name))
+    store.load(input="\n".join(added), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    return True
+
+
 def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) -> StoreSync:
     """Make the store at ``path`` hold exactly ``graphs`` (by IRI): a graph whose triples changed is
-    replaced whole, one that did not is left alone, one no longer built is removed. Many graphs
+    patched or replaced whole, one that did not is left alone, one no longer built is removed. Many graphs
     to load are loaded on ``threads`` threads (Oxigraph's loader does not hold the GIL).
 
     A manifest beside the store remembers the digest of each graph it loaded, so an unchanged graph
@@ -123,6 +138,10 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
             ):
                 report.unchanged.append(iri)
                 manifest[iri] = source.digest
+                continue
+            if _patched(store, name, source.text()):
+                manifest[iri] = source.digest
+                report.replaced.append(iri)
                 continue
             store.remove_graph(name)
         load.append((iri, source))

@@ -101,6 +101,10 @@ def test_store_replaces_only_the_changed_meeting(seed_build, tmp_path):
     second = sync_store(tmp_path / "store", changed)
     assert second.replaced == [meeting]
     assert len(second.unchanged) == 2
+    assert '<https://x.org/a> <https://x.org/b> "c" .' in store_graphs(tmp_path / "store")[meeting]
+    assert sync_store(tmp_path / "store", graphs).replaced == [meeting]  # the triple patched out again
+    assert set(store_graphs(tmp_path / "store")[meeting].splitlines()) == set(graphs[meeting].text().splitlines())
+    sync_store(tmp_path / "store", changed)
     dropped = {k: v for k, v in changed.items() if k != meeting}
     assert sync_store(tmp_path / "store", dropped).removed == [meeting]
     # A store whose manifest is gone is compared triple by triple: nothing is reloaded for nothing.
