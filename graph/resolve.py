@@ -116,15 +116,22 @@ def _date_order(meeting: Meeting) -> tuple[str, str]:
 def _cluster_by_name(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> dict[str, list[_Cluster]]:
     """Blocking by name key: only listings with the same key are ever compared."""
     blocks: dict[str, list[_Cluster]] = defaultdict(list)
+    # The answer depends on the two organisations as written only, and a corpus has few of them.
+    known: dict[tuple, str | None] = {}
+
+    def compatible(a: Attendance, b: Attendance) -> str | None:
+        pair = (_organisation_as_written(a), _organisation_as_written(b))
+        if pair not in known:
+            known[pair] = compatible_organisations(a, b, gazetteer)
+        return known[pair]
+
     for meeting in sorted(meetings, key=_date_order):
         for index, attendance in enumerate(meeting.attendance):
             clusters = blocks[name_key(attendance.name)]
             for cluster in clusters:
                 if meeting.id in cluster.meetings:
                     continue
-                reasons = [
-                    compatible_organisations(attendance, other, gazetteer) for other in cluster.representatives.values()
-                ]
+                reasons = [compatible(attendance, other) for other in cluster.representatives.values()]
                 if all(reasons):
                     cluster.add(meeting, index)
                     cluster.evidence.append(f"{attendance.name} in {meeting.id}: {'; '.join(dict.fromkeys(reasons))}")
@@ -193,19 +200,22 @@ def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
         for cluster in clusters:
             for org in sorted(cluster.organisation_ids()):
                 by_org[org].append((key, cluster))
-    absorbed: dict[int, _Cluster] = {}
+    absorbed: dict[int, _Cluster] = {}  # a cluster merged into another -> that one
+
+    def root(cluster: _Cluster) -> _Cluster:
+        while id(cluster) in absorbed:
+            cluster = absorbed[id(cluster)]
+        return cluster
+
     for org, members in by_org.items():
         for i, j in _one_typo_apart([key for key, _ in members]):
             (key_a, a), (key_b, b) = members[i], members[j]
-            a_root, b_root = absorbed.get(id(a), a), absorbed.get(id(b), b)
+            a_root, b_root = root(a), root(b)
             if a_root is b_root or not _spelling_variants(key_a, key_b) or a_root.meetings & b_root.meetings:
                 continue
             a_root.absorb(b_root)
             a_root.evidence.append(f"'{key_b}' is a spelling of '{key_a}' (same organisation: {org})")
             absorbed[id(b_root)] = a_root
-            for k, v in list(absorbed.items()):
-                if v is b_root:
-                    absorbed[k] = a_root
     return [c for clusters in blocks.values() for c in clusters if id(c) not in absorbed]
 
 
