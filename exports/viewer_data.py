@@ -42,28 +42,28 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
     """Neighbours grouped by relation ("Represents": [...]) and the evidence behind the node's edges
     (every edge's, or a few of each merged edge's in a summary graph)."""
     relations = styles()["relations"]
-    facts: dict[str, list[str]] = defaultdict(list)
+    facts: dict[str, dict[str, None]] = defaultdict(dict)  # relation -> labels, once each, in order
     evidence, unquoted = [], 0
-    for direction, edges in ((0, graph.out_edges(node, data=True)), (1, graph.in_edges(node, data=True))):
-        for u, v, e in edges:
-            other = v if direction == 0 else u
-            name = relations.get(e["type"], [e["type"], e["type"]])[direction]
-            if graph.nodes[other]["label"] not in facts[name]:
-                facts[name].append(graph.nodes[other]["label"])
-            samples = edge_samples(e)
-            evidence.extend(_evidence(graph, e["type"], sample, other) for sample in samples)
-            unquoted += edge_count(e) - len(samples) if samples else 0
-    # One listing backs several edges (attended, represents, holds post): show it once.
-    evidence = list({(x["source"], x["start"], x["end"]): x for x in evidence}.values())
-    evidence.sort(key=lambda x: (x["date"] or "", x["source"], x["start"]))
+    for direction, neighbours in enumerate((graph.succ[node], graph.pred[node])):
+        for other, keyed in neighbours.items():
+            label = graph.nodes[other]["label"]
+            for e in keyed.values():
+                facts[relations.get(e["type"], [e["type"], e["type"]])[direction]][label] = None
+                samples = edge_samples(e)
+                evidence.extend((e["type"], sample, other) for sample in samples)
+                unquoted += edge_count(e) - len(samples) if samples else 0
+    # One listing backs several edges (attended, represents, holds post): show it once. Only the
+    # sentences shown are made into dicts: a regular's panel has thousands behind it.
+    evidence = list({(s["source"], s["start"], s["end"]): (kind, s, other) for kind, s, other in evidence}.values())
+    evidence.sort(key=lambda x: (graph.nodes.get(x[1]["meeting"], {}).get("date") or "", x[1]["source"], x[1]["start"]))
     data = graph.nodes[node]
     header = [["Date", data["date"]]] if data.get("date") else []
     header += [["Source", data["source"]]] if data.get("source") and data["type"] == "meeting" else []
     also = [a for a in [*data.get("aliases", []), *data.get("variants", [])] if a != data["label"]]
     header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
     return {
-        "facts": header + [[k, _listing(v)] for k, v in facts.items()],
-        "evidence": evidence[:EVIDENCE_PER_NODE],
+        "facts": header + [[k, _listing(list(v))] for k, v in facts.items()],
+        "evidence": [_evidence(graph, *x) for x in evidence[:EVIDENCE_PER_NODE]],
         "more": max(0, len(evidence) - EVIDENCE_PER_NODE) + unquoted,
     }
 
