@@ -169,8 +169,8 @@ def meeting_pieces(
         iri = meeting_graph_iri(base, node_id("meeting", meeting.id)).value
         made.append(MeetingPieces(iri, digest, files, piece, meta["triples"]))
     used = {digest for digest, _ in digests}
-    for path in folder.iterdir():
-        if path.name.split(".", 1)[0] not in used:
+    for path in folder.iterdir():  # and the half-written files of a build that was stopped
+        if path.name.split(".", 1)[0] not in used or path.suffix == ".tmp":
             path.unlink(missing_ok=True)
     for stale in folder.parent.iterdir():  # pieces written by older code
         if stale != folder and stale.is_dir():

@@ -59,7 +59,10 @@ def test_unchanged_documents_come_from_the_cache_and_changes_replace_everything(
     assert "Sophia Lindqvist" in text
     assert removed.name not in text and removed.name not in (out / "graph.ttl").read_text()
     assert len(second.store.removed) == 1 and len(second.store.replaced) >= 1
+    piece = next((out / "cache" / "pieces").glob("*/*.nt"))
+    piece.with_name(piece.name + ".tmp").write_text("half written")  # as a stopped build leaves it
     again = build([folder], BuildSettings(out=out, jobs=1, use_cache=False))
     assert again.written == len(again.records)
     assert outputs(again) == outputs(second)
     assert len(list((out / "cache" / "pieces").glob("*/*.nt"))) == len(again.records)  # no stale pieces
+    assert not list((out / "cache").glob("**/*.tmp"))
