@@ -27,11 +27,11 @@ __all__ = ["main"]
 
 
 def _progress(quiet: bool):
-    def wrap(iterable, total):
+    def wrap(iterable, total, stage):
         return tqdm(
             iterable,
             total=total,
-            desc="Reading minutes",
+            desc=stage,
             unit="doc",
             disable=quiet or None,
             file=sys.stderr,

@@ -14,7 +14,7 @@ import importlib.util
 import os
 import pickle
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -143,11 +143,12 @@ def meeting_pieces(
     base: str,
     jobs: int = 1,
     reuse: bool = True,
+    progress: Callable[[Iterator], Iterable] = iter,
 ) -> tuple[list[MeetingPieces], int]:
     """Every meeting's pieces, in order, and how many were made afresh (the rest came from
     ``folder``; all of them unless not ``reuse``). ``records`` holds each meeting's full record;
     ``meetings`` may be stripped to their attendance. Each meeting's part is added to ``summary_graph``
-    in order. Pieces no meeting uses any more are deleted."""
+    in order; ``progress`` wraps the loop over them. Pieces no meeting uses any more are deleted."""
     folder = folder / _code_fingerprint()
     folder.mkdir(parents=True, exist_ok=True)
     digests = []
@@ -160,7 +161,7 @@ def meeting_pieces(
     todo = [task for task in tasks if task[1] not in ready]
     fresh = _made(todo, jobs)
     made = []
-    for meeting, task in zip(meetings, tasks, strict=True):
+    for meeting, task in progress(zip(meetings, tasks, strict=True)):
         digest = task[1]
         meta = (_meta(folder, digest) or _make(task)) if digest in ready else next(fresh)
         summary_graph.add(meta["summary"])

@@ -176,11 +176,12 @@ def _tool_label() -> str:
 def build(
     paths: Sequence[str | Path],
     settings: BuildSettings = BuildSettings(),
-    progress: Callable[[Iterator, int], Iterable] = lambda it, total: it,
+    progress: Callable[[Iterator, int, str], Iterable] = lambda it, total, stage: it,
 ) -> BuildResult:
     """Read every input, extract, resolve, build both graphs and write the output files.
 
-    ``progress(iterable, total)`` wraps the per-document loop (the CLI passes a progress bar).
+    ``progress(iterable, total, stage)`` wraps the per-document loop and then the per-meeting one
+    (the CLI passes a progress bar; ``stage`` says what is being done).
     Raises BuildError when no input yields a meeting, and FolderBusy when another build holds the
     output folder. The previous outputs stay as they were until the new set is complete.
     """
@@ -214,7 +215,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         reports: list[DocumentReport] = []
         documents = _documents(files, reports, settings.out / CACHE)
         extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)
-        for document, result in progress(extracted, len(files)):
+        for document, result in progress(extracted, len(files), "Reading minutes"):
             if isinstance(result, DocumentError):
                 reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
             elif (meeting := result.meeting).id in meetings:
@@ -245,6 +246,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             base,
             settings.jobs,
             settings.use_cache,
+            functools.partial(progress, total=len(ordered), stage="Writing meetings"),
         )
         overview = summary.finish()
     with _timed(timings, "rdf"):

@@ -66,3 +66,14 @@ def test_unchanged_documents_come_from_the_cache_and_changes_replace_everything(
     assert outputs(again) == outputs(second)
     assert len(list((out / "cache" / "pieces").glob("*/*.nt"))) == len(again.records)  # no stale pieces
     assert not list((out / "cache").glob("**/*.tmp"))
+
+
+def test_progress_is_reported_for_reading_and_for_writing_each_meeting(seeds, tmp_path, nlp):
+    seen = []
+
+    def progress(iterable, total, stage):
+        seen.append((stage, total))
+        return iterable
+
+    result = build([seeds], BuildSettings(out=tmp_path / "out"), progress)
+    assert seen == [("Reading minutes", 2), ("Writing meetings", len(result.records))]
