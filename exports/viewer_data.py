@@ -38,9 +38,9 @@ def _evidence(graph: nx.MultiDiGraph, kind: str, sample: dict, other: str) -> di
     }
 
 
-def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
+def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_NODE) -> dict:
     """Neighbours grouped by relation ("Represents": [...]) and the evidence behind the node's edges
-    (every edge's, or a few of each merged edge's in a summary graph)."""
+    (every edge's, or a few of each merged edge's in a summary graph), ``quoted`` sentences at most."""
     relations = styles()["relations"]
     facts: dict[str, dict[str, None]] = defaultdict(dict)  # relation -> labels, once each, in order
     evidence, unquoted = [], 0
@@ -63,8 +63,8 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> dict:
     header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
     return {
         "facts": header + [[k, _listing(list(v))] for k, v in facts.items()],
-        "evidence": [_evidence(graph, *x) for x in evidence[:EVIDENCE_PER_NODE]],
-        "more": max(0, len(evidence) - EVIDENCE_PER_NODE) + unquoted,
+        "evidence": [_evidence(graph, *x) for x in evidence[:quoted]],
+        "more": max(0, len(evidence) - quoted) + unquoted,
     }
 
 
@@ -139,9 +139,10 @@ def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
     }
 
 
-def page_data(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph | None = None) -> dict:
+def page_data(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph | None = None, quoted: int = EVIDENCE_PER_NODE) -> dict:
     """Everything the page's script reads, keyed by node id where it is per node, for the nodes of
-    ``shown`` (a view of ``graph``, such as its overview; default: all of it)."""
+    ``shown`` (a view of ``graph``, such as its overview; default: all of it), each node's panel
+    quoting ``quoted`` sentences at most."""
     shown = graph if shown is None else shown
     meetings = _node_meetings(graph)
     meeting_list = sorted(
@@ -149,7 +150,7 @@ def page_data(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph | None = None) -> d
         key=lambda x: (x[1].get("date") or "", x[1]["label"]),
     )
     return {
-        "details": {n: node_details(graph, n) for n in shown.nodes},
+        "details": {n: node_details(graph, n, quoted) for n in shown.nodes},
         "meetingsOf": {n: sorted(ms) for n, ms in meetings.items() if n in shown},
         "meetings": [{"id": n, "label": d["label"], "date": d.get("date")} for n, d in meeting_list],
         "organisations": {

@@ -251,8 +251,15 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         overview = summary.finish()
     with _timed(timings, "rdf"):
         entities = exports.graph_texts(entity_quads(overview, base, _tool_label(), _model_label(nlp)))
-        nt = entities.pieces["nt"]
-        graphs = {entities_graph_iri(base).value: GraphSource.of_text(nt)}
+        digest = GraphSource.of_text(entities.pieces["nt"]).digest
+        # Kept on disk like a meeting's pieces: at 5,000 meetings the four texts are 400 MB the page needs.
+        entity_files = {
+            suffix: exports.write_atomic(settings.out / CACHE / "entities" / f"entities.{suffix}", text)
+            for suffix, text in entities.pieces.items()
+        }
+        triples = entities.triples
+        del entities
+        graphs = {entities_graph_iri(base).value: GraphSource(entity_files["nt"], digest)}
         graphs.update((p.iri, GraphSource(p.files["nt"], p.digest)) for p in pieces)
     entity_piece = exports.graph_piece(
         [(n, d) for n, d in overview.nodes(data=True) if d["type"] not in MEETING_NODES],
@@ -271,7 +278,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
                 "meetings.json": exports.meetings_json_parts(
                     ordered, [p.files["meetings.json"] for p in pieces], resolution
                 ),
-                **exports.rdf_file_parts([entities.pieces, *(p.files for p in pieces)]),
+                **exports.rdf_file_parts([entity_files, *(p.files for p in pieces)]),
                 **exports.graph_file_parts([entity_piece, *(p.graph for p in pieces)]),
                 "graph.html": page,
             }
@@ -303,7 +310,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         skipped,
         warnings,
         not is_trained(nlp),
-        entities.triples + sum(p.triples for p in pieces),
+        triples + sum(p.triples for p in pieces),
         written,
         dict(nodes),
         entity_piece.edges + sum(p.graph.edges for p in pieces),
