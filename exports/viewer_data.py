@@ -9,7 +9,7 @@ from importlib import resources
 import networkx as nx
 import yaml
 
-from graph import edge_count, edge_meetings, edge_samples
+from graph import edge_count, edge_meetings, edge_samples, visits
 
 __all__ = ["styles", "page_data", "node_details", "discussion_matrix", "EVIDENCE_PER_NODE"]
 
@@ -52,6 +52,8 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
                 samples = edge_samples(e)
                 evidence.extend((e["type"], sample, other) for sample in samples)
                 unquoted += edge_count(e) - len(samples) if samples else 0
+    for kind, direction, meeting in visits(graph).get(node, ()):
+        facts[relations.get(kind, [kind, kind])[direction]][graph.nodes[meeting]["label"]] = None
     # One listing backs several edges (attended, represents, holds post): show it once. Only the
     # sentences shown are made into dicts: a regular's panel has thousands behind it.
     evidence = list({(s["source"], s["start"], s["end"]): (kind, s, other) for kind, s, other in evidence}.values())
@@ -83,6 +85,8 @@ def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
             if meeting in graph:
                 found[u].add(meeting)
                 found[v].add(meeting)
+    for node, seen in visits(graph).items():
+        found[node].update(meeting for *_, meeting in seen)
     return found
 
 

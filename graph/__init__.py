@@ -49,7 +49,7 @@ from .resolve import Person, Resolution, compatible_organisations, resolve_peopl
 from .sparql import resolve_query, shipped_queries, with_prefixes
 from .stats import Stats, co_attendance, co_discussion, graph_stats
 from .store import GraphSource, QueryResult, StoreError, StoreSync, query_store, store_graphs, sync_store
-from .summary import SAMPLES, Summary, edge_count, edge_meetings, edge_samples, summarise, summary_part
+from .summary import SAMPLES, Summary, edge_count, edge_meetings, edge_samples, summarise, summary_part, visits
 from .validate import Validation, load_shapes, validate_graph
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "edge_samples",
     "summarise",
     "summary_part",
+    "visits",
     "meeting_fragment",
     "entity_base",
     "add_fragment",

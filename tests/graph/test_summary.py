@@ -13,6 +13,7 @@ from graph import (
     meeting_fragment,
     summarise,
     summary_part,
+    visits,
 )
 
 
@@ -31,6 +32,7 @@ def test_a_summary_built_meeting_by_meeting_is_the_summary_of_the_whole_graph(se
         summary.add(summary_part(meeting_fragment(meeting, seed_build.resolution, gazetteer)))
     by_meeting, whole = summary.finish(), summarise(seed_build.graph)
     assert dict(by_meeting.nodes(data=True)) == dict(whole.nodes(data=True))
+    assert {n: sorted(v) for n, v in visits(by_meeting).items()} == {n: sorted(v) for n, v in visits(whole).items()}
     assert sorted(map(repr, by_meeting.edges(keys=True, data=True))) == sorted(
         map(repr, whole.edges(keys=True, data=True))
     )
@@ -44,7 +46,9 @@ def test_the_summary_keeps_every_count_and_meeting_and_a_few_sentences(seed_buil
     assert sum(d["count"] for d in merged) == len(raises) and len(merged) < len(raises)
     assert all(len(d["samples"]) <= SAMPLES for d in merged)
     attended = {(u, d["meeting"]) for u, _, d in g.edges(data=True) if d["type"] == "attended"}
-    assert {(u, v) for u, v, d in summary.edges(data=True) if d["type"] == "attended"} == attended
+    assert not any(v.startswith("meeting:") for _, v in summary.edges())  # meetings are visited, not linked
+    seen = {(node, m) for node, found in visits(summary).items() for kind, _, m in found if kind == "attended"}
+    assert seen == attended
 
 
 def test_the_entities_graph_is_the_same_from_the_summary(seed_build):
