@@ -54,9 +54,9 @@ def _add_edge(net: Network, u: str, v: str, **options) -> None:
     net.edges.append(Edge(u, v, net.directed, **options).options)
 
 
-def html_network(graph: nx.MultiDiGraph) -> Network:
+def html_network(graph: nx.MultiDiGraph, quotes: int = EVIDENCE_PER_EDGE) -> Network:
     """A pyvis Network of the graph (or of its summary): nodes styled by type and sized by degree;
-    parallel edges of one type merged into one edge that quotes a few pieces of evidence."""
+    parallel edges of one type merged into one edge whose tooltip quotes ``quotes`` pieces of evidence."""
     net = Network(height="100%", width="100%", directed=True)
     kinds = styles()["nodes"]
     for node, data in graph.nodes(data=True):
@@ -79,12 +79,12 @@ def html_network(graph: nx.MultiDiGraph) -> Network:
     for (u, v, kind), edges in merged.items():
         evidence = [f"{s['source']} [{s['start']}:{s['end']}]: {s['evidence']}" for e in edges for s in edge_samples(e)]
         quoted = sum(edge_count(e) for e in edges if edge_samples(e))
-        more = [f"and {quoted - EVIDENCE_PER_EDGE} more"] if quoted > EVIDENCE_PER_EDGE else []
+        more = [f"and {quoted - quotes} more"] if quoted > quotes else []
         _add_edge(
             net,
             u,
             v,
-            title="\n".join([kind.replace("_", " "), *evidence[:EVIDENCE_PER_EDGE], *more]),
+            title="\n".join([kind.replace("_", " "), *evidence[:quotes], *more]),
             label="",
             kind=kind,
             value=sum(edge_count(e) for e in edges),

@@ -17,9 +17,11 @@ __all__ = ["OVERVIEW_FROM", "overview", "graph_page"]
 
 # Above this many meetings, the page shows the overview.
 OVERVIEW_FROM = 150
-# Sentences an overview panel quotes (40 elsewhere): 5,500 panels of 40 made a 118 MB page of 5,000
-# meetings. `minutes-graph view NAME` draws one node's neighbourhood with all of them.
+# Sentences an overview panel and an overview edge's tooltip quote (40 and 3 elsewhere): at 5,000
+# meetings, 5,500 panels of 40 and 98,000 tooltips of 3 made a 118 MB page.
+# `minutes-graph view NAME` draws one node's neighbourhood with all of them.
 OVERVIEW_QUOTES = 10
+OVERVIEW_EDGE_QUOTES = 1
 _NODES = ("person", "organisation", "post", "topic")
 _EDGES = ("represents", "holds_post", "post_in", "part_of", "member_of", "raises", "broader")
 
@@ -43,4 +45,4 @@ def graph_page(graph: nx.MultiDiGraph, meetings: int, title: str) -> str:
         return render_html(html_network(graph), page_data(graph), title=title)
     shown = overview(graph)
     title += f" (overview of {meetings:,} meetings: pick a meeting or a year to see who was there)"
-    return render_html(html_network(shown), page_data(graph, shown, OVERVIEW_QUOTES), title=title)
+    return render_html(html_network(shown, OVERVIEW_EDGE_QUOTES), page_data(graph, shown, OVERVIEW_QUOTES), title=title)
