@@ -5,7 +5,8 @@
 For each N (default 100 and 1000): documents and words per second, peak memory, seconds per stage
 (extract, resolve, graph, rdf, exports, store), the bare ``nlp.pipe`` time of the same trained model
 over the same texts on one process, the ratio of the build to it, the speed-up of --jobs 2, and the
-rebuild after one meeting changed. Each build runs in its own process, so peak memory is its own.
+rebuild after one meeting changed. Each build runs in its own process, so peak memory is its own,
+after a sync of the disks, so no build pays for the writing of the one before.
 Figures, not a test: quote medians and ratios from one run.
 """
 
@@ -37,7 +38,9 @@ print(time.perf_counter() - start)
 
 def _child(cmd: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak resident memory (MB) of this child alone (its own worker processes
-    included), and its standard output."""
+    included), and its standard output. The disks are synced first, so that the gigabytes the last
+    build wrote are not flushed during this one (a rebuild's fsyncs waited behind them)."""
+    os.sync()
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
         process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, text=True)
