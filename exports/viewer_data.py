@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 from collections import Counter, defaultdict
 from importlib import resources
 
@@ -57,7 +58,11 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
     # One listing backs several edges (attended, represents, holds post): show it once. Only the
     # sentences shown are made into dicts: a regular's panel has thousands behind it.
     evidence = list({(s["source"], s["start"], s["end"]): (kind, s, other) for kind, s, other in evidence}.values())
-    evidence.sort(key=lambda x: (graph.nodes.get(x[1]["meeting"], {}).get("date") or "", x[1]["source"], x[1]["start"]))
+    shown = heapq.nsmallest(
+        quoted,
+        evidence,
+        key=lambda x: (graph.nodes.get(x[1]["meeting"], {}).get("date") or "", x[1]["source"], x[1]["start"]),
+    )
     data = graph.nodes[node]
     header = [["Date", data["date"]]] if data.get("date") else []
     header += [["Source", data["source"]]] if data.get("source") and data["type"] == "meeting" else []
@@ -65,7 +70,7 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
     header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
     return {
         "facts": header + [[k, _listing(list(v))] for k, v in facts.items()],
-        "evidence": [_evidence(graph, *x) for x in evidence[:quoted]],
+        "evidence": [_evidence(graph, *x) for x in shown],
         "more": max(0, len(evidence) - quoted) + unquoted,
     }
 

@@ -38,7 +38,7 @@ from graph import (
 from .extraction import load_record
 from .processes import worker_pool
 
-__all__ = ["MeetingPieces", "meeting_pieces", "PARALLEL_MINIMUM"]
+__all__ = ["MeetingPieces", "meeting_pieces", "entity_pieces", "PARALLEL_MINIMUM"]
 
 # Below this many meetings to write, starting worker processes costs more than it saves.
 PARALLEL_MINIMUM = 16
@@ -177,3 +177,13 @@ def meeting_pieces(
         if stale != folder and stale.is_dir():
             shutil.rmtree(stale)
     return made, len(todo)
+
+
+def entity_pieces(folder: Path, texts: dict[str, str]) -> dict[str, Path]:
+    """The entities graph's piece of each RDF file, kept on disk like a meeting's (at 5,000 meetings
+    the four texts are 400 MB that the page needs next): suffix -> file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {suffix: folder / f"entities.{suffix}" for suffix in texts}
+    for suffix, text in texts.items():
+        _write(files[suffix], text)
+    return files

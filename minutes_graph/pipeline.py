@@ -48,7 +48,7 @@ from graph import (
 
 from .extraction import Extracted, ExtractionCache, extract_all, load_record, pipeline_fingerprint
 from .inputs import collect_inputs
-from .meeting_pieces import meeting_pieces
+from .meeting_pieces import entity_pieces, meeting_pieces
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
@@ -252,11 +252,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     with _timed(timings, "rdf"):
         entities = exports.graph_texts(entity_quads(overview, base, _tool_label(), _model_label(nlp)))
         digest = GraphSource.of_text(entities.pieces["nt"]).digest
-        # Kept on disk like a meeting's pieces: at 5,000 meetings the four texts are 400 MB the page needs.
-        entity_files = {
-            suffix: exports.write_atomic(settings.out / CACHE / "entities" / f"entities.{suffix}", text)
-            for suffix, text in entities.pieces.items()
-        }
+        entity_files = entity_pieces(settings.out / CACHE / "entities", entities.pieces)
         triples = entities.triples
         del entities
         graphs = {entities_graph_iri(base).value: GraphSource(entity_files["nt"], digest)}
