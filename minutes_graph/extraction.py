@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import os
-import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -14,6 +12,7 @@ from pathlib import Path
 
 from extract import Document, DocumentError, Meeting, extract_meetings, load_pipeline
 
+from .cache_files import UNREADABLE, read_pickle, write_pickle
 from .processes import worker_pool
 
 __all__ = ["Extracted", "ExtractionCache", "load_record", "pipeline_fingerprint", "extract_all", "PARALLEL_MINIMUM"]
@@ -60,24 +59,9 @@ class Extracted:
         )
 
 
-_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError)
-
-
-def _load(path: Path):
-    with open(path, "rb") as f:
-        return pickle.load(f)  # noqa: S301 - our own cache, written below
-
-
-def _dump(path: Path, value) -> None:
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-
-
 def load_record(path: Path) -> Meeting:
     """A whole meeting record the cache holds (``Extracted.record``)."""
-    return _load(path)
+    return read_pickle(path)
 
 
 class ExtractionCache:
@@ -100,11 +84,11 @@ class ExtractionCache:
         if not self.read:
             return None
         try:
-            extracted = _load(outline)  # written after the record: the record is there
-        except _UNREADABLE:
+            extracted = read_pickle(outline)  # written after the record: the record is there
+        except UNREADABLE:
             try:  # a record without its outline (a build stopped between the two): outlined again
-                extracted = self.put(document, _load(record))
-            except _UNREADABLE:
+                extracted = self.put(document, read_pickle(record))
+            except UNREADABLE:
                 return None
         self.hits += 1
         return extracted
@@ -114,8 +98,8 @@ class ExtractionCache:
         record, outline = self._paths(document)
         self.used.update((record, outline))
         extracted = Extracted.of(meeting, record)
-        _dump(record, meeting)
-        _dump(outline, extracted)
+        write_pickle(record, meeting)
+        write_pickle(outline, extracted)
         return extracted
 
     def prune(self) -> int:

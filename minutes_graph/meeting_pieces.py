@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
-import pickle
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from graph import (
     summary_part,
 )
 
+from .cache_files import UNREADABLE, read_pickle, replace_file, write_pickle
 from .extraction import load_record
 from .processes import worker_pool
 
@@ -83,12 +82,6 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _write(path: Path, data: str | bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    os.replace(tmp, path)
-
-
 def _make(task: tuple[Path, str, Path, tuple[str, ...], str]) -> dict:
     """Write one meeting's pieces from its record; its meta, as written."""
     folder, digest, record, people, base = task
@@ -102,7 +95,7 @@ def _make(task: tuple[Path, str, Path, tuple[str, ...], str]) -> dict:
     rdf_texts = exports.graph_texts(meeting_quads(meeting_view(fragment, mid, GraphIndex.of(fragment)), base))
     texts = {**piece.texts, "meetings.json": exports.meeting_entry(meeting, resolution), **rdf_texts.pieces}
     for name, text in texts.items():
-        _write(folder / f"{digest}.{name}", text)
+        replace_file(folder / f"{digest}.{name}", text)
     meta = {
         "nodes": piece.nodes,
         "edges": piece.edges,
@@ -110,7 +103,7 @@ def _make(task: tuple[Path, str, Path, tuple[str, ...], str]) -> dict:
         "triples": rdf_texts.triples,
         "summary": summary_part(fragment),
     }
-    _write(folder / f"{digest}.{_META}", pickle.dumps(meta, protocol=pickle.HIGHEST_PROTOCOL))
+    write_pickle(folder / f"{digest}.{_META}", meta)
     return meta
 
 
@@ -124,9 +117,8 @@ def _made(tasks: list[tuple], jobs: int) -> Iterator[dict]:
 
 def _meta(folder: Path, digest: str) -> dict | None:
     try:
-        with open(folder / f"{digest}.{_META}", "rb") as f:
-            return pickle.load(f)  # noqa: S301 - our own cache
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return read_pickle(folder / f"{digest}.{_META}")
+    except UNREADABLE:
         return None
 
 
@@ -185,5 +177,5 @@ def entity_pieces(folder: Path, texts: dict[str, str]) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files = {suffix: folder / f"entities.{suffix}" for suffix in texts}
     for suffix, text in texts.items():
-        _write(files[suffix], text)
+        replace_file(files[suffix], text)
     return files
