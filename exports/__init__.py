@@ -11,7 +11,7 @@ from .graph_files import (
 )
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
 from .meetings_json import meeting_entry, meetings_document, meetings_json, meetings_json_parts
-from .overview import OVERVIEW_FROM, graph_page, overview
+from .overview import OVERVIEW_FROM, graph_page, overview, overview_page
 from .rdf_files import RDF_FORMATS, GraphTexts, graph_texts, jsonld_context, rdf_file_parts
 from .viewer_data import discussion_matrix, node_details, page_data
 
@@ -20,6 +20,7 @@ __all__ = [
     "OVERVIEW_FROM",
     "overview",
     "graph_page",
+    "overview_page",
     "RDF_FORMATS",
     "GraphTexts",
     "graph_texts",

@@ -38,7 +38,6 @@ _XML = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\ufffe": None, "\uffff": None}
     | {chr(c): None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
 )
-_KINDS = {"bool": "boolean", "int": "long", "float": "double"}
 _JSON_HEAD = (
     '{"format": ' + json.dumps(GRAPH_JSON_FORMAT) + ', "graph": {"directed": true, "multigraph": true, '
     '"graph": {"name": "minutes-graph"}, "nodes": [\n'
@@ -128,9 +127,17 @@ def graph_piece(nodes: list[tuple[str, dict]], edges: list[tuple[str, str, str, 
     return GraphPiece(texts, len(nodes), len(edges), kinds)
 
 
+def _graphml_type(kinds: set[str]) -> str:
+    """An attribute's GraphML type: boolean, long or double when every value is one, else string."""
+    if kinds == {"bool"}:
+        return "boolean"
+    if kinds == {"int"}:
+        return "long"
+    return "double" if kinds <= {"int", "float"} else "string"
+
+
 def _graphml_keys(pieces: list[GraphPiece]) -> str:
-    """Each attribute's GraphML type: boolean, long or double when every value is one, else string.
-    Edge keys are named apart from node keys ("edge_source"), so a piece never depends on the others."""
+    """Each attribute's key, typed by the values of every piece. Edge keys are named apart from node keys ("edge_source"), so a piece never depends on the others."""
     lines = []
     for kind, prefix in (("node", ""), ("edge", "edge_")):
         seen: dict[str, set[str]] = {}
@@ -138,10 +145,9 @@ def _graphml_keys(pieces: list[GraphPiece]) -> str:
             for name, kinds in piece.kinds.get(kind, {}).items():
                 seen.setdefault(name, set()).update(kinds)
         for name, kinds in seen.items():
-            type_ = _KINDS[next(iter(kinds))] if len(kinds) == 1 and next(iter(kinds)) in _KINDS else None
-            type_ = type_ or ("double" if kinds <= {"int", "float"} else "string")
             lines.append(
-                f'  <key id="{prefix}{_text(name)}" for="{kind}" attr.name="{_text(name)}" attr.type="{type_}"/>\n'
+                f'  <key id="{prefix}{_text(name)}" for="{kind}" attr.name="{_text(name)}" '
+                f'attr.type="{_graphml_type(kinds)}"/>\n'
             )
     return "".join(lines)
 

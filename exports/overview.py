@@ -13,7 +13,7 @@ import networkx as nx
 from .html import html_network, render_html
 from .viewer_data import page_data
 
-__all__ = ["OVERVIEW_FROM", "overview", "graph_page"]
+__all__ = ["OVERVIEW_FROM", "overview", "graph_page", "overview_page"]
 
 # Above this many meetings, the page shows the overview.
 OVERVIEW_FROM = 150
@@ -38,11 +38,16 @@ def overview(summary: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return shown
 
 
-def graph_page(graph: nx.MultiDiGraph, meetings: int, title: str) -> str:
-    """The page of ``meetings`` meetings: ``graph`` is the whole graph, or above OVERVIEW_FROM
-    meetings their summary graph, whose overview the page shows (details and filters from all of it)."""
-    if meetings <= OVERVIEW_FROM:
-        return render_html(html_network(graph), page_data(graph), title=title)
-    shown = overview(graph)
+def graph_page(graph: nx.MultiDiGraph, title: str) -> str:
+    """The page of a whole graph: every meeting, item and sentence (for OVERVIEW_FROM meetings or fewer)."""
+    return render_html(html_network(graph), page_data(graph), title=title)
+
+
+def overview_page(summary: nx.MultiDiGraph, meetings: int, title: str) -> str:
+    """The page of a summary graph of ``meetings`` meetings: its overview drawn, details and filters
+    from all of it."""
+    shown = overview(summary)
     title += f" (overview of {meetings:,} meetings: pick a meeting or a year to see who was there)"
-    return render_html(html_network(shown, OVERVIEW_EDGE_QUOTES), page_data(graph, shown, OVERVIEW_QUOTES), title=title)
+    return render_html(
+        html_network(shown, OVERVIEW_EDGE_QUOTES), page_data(summary, shown, OVERVIEW_QUOTES), title=title
+    )

@@ -43,18 +43,22 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
     """Neighbours grouped by relation ("Represents": [...]) and the evidence behind the node's edges
     (every edge's, or a few of each merged edge's in a summary graph), ``quoted`` sentences at most."""
     relations = styles()["relations"]
+
+    def relation(kind: str, direction: int) -> str:
+        return relations.get(kind, [kind, kind])[direction]
+
     facts: dict[str, dict[str, None]] = defaultdict(dict)  # relation -> labels, once each, in order
     evidence, unquoted = [], 0
     for direction, neighbours in enumerate((graph.succ[node], graph.pred[node])):
         for other, keyed in neighbours.items():
             label = graph.nodes[other]["label"]
             for e in keyed.values():
-                facts[relations.get(e["type"], [e["type"], e["type"]])[direction]][label] = None
+                facts[relation(e["type"], direction)][label] = None
                 samples = edge_samples(e)
                 evidence.extend((e["type"], sample, other) for sample in samples)
                 unquoted += edge_count(e) - len(samples) if samples else 0
     for kind, direction, meeting in visits(graph).get(node, ()):
-        facts[relations.get(kind, [kind, kind])[direction]][graph.nodes[meeting]["label"]] = None
+        facts[relation(kind, direction)][graph.nodes[meeting]["label"]] = None
     # One listing backs several edges (attended, represents, holds post): show it once. Only the
     # sentences shown are made into dicts: a regular's panel has thousands behind it.
     evidence = list({(s["source"], s["start"], s["end"]): (kind, s, other) for kind, s, other in evidence}.values())

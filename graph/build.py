@@ -283,7 +283,7 @@ def _broader_topics(graph: nx.MultiDiGraph) -> None:
     """skos:broader between scheme concepts that both appear."""
     scheme = load_topic_scheme()
     for node, data in list(graph.nodes(data=True)):
-        if data.get("type") == "topic" and data.get("curated"):
+        if data["type"] == "topic" and data.get("curated"):
             for parent in scheme.concepts[data["key"]].broader:
                 if topic_node(parent) in graph:
                     graph.add_edge(node, topic_node(parent), key="broader", type="broader", source="topic scheme")

@@ -57,7 +57,7 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
         return nodes[node]["meeting"] if node.startswith("item:") else node
 
     merged: dict[tuple[str, str, str], list] = {}
-    entity_edges, visits = [], {}
+    entity_edges, seen = [], {}
     for u, v, key, data in graph.edges(keys=True, data=True):
         kind = data["type"]
         if kind in ENTITY_EDGES:
@@ -70,7 +70,7 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
             continue
         if any(at_meeting):
             direction = int(at_meeting[0])  # 0: the shared node is the edge's source
-            visits[(ends[direction], kind, direction, meeting)] = None
+            seen[(ends[direction], kind, direction, meeting)] = None
             continue
         edge = merged.setdefault((*ends, kind), [*ends, kind, 0, [], []])
         edge[3] += 1
@@ -82,7 +82,7 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
         "nodes": [[n, d] for n, d in nodes(data=True) if d and d["type"] != "item"],
         "entity_edges": entity_edges,
         "edges": list(merged.values()),
-        "visits": list(visits),
+        "visits": list(seen),
     }
 
 

@@ -329,6 +329,5 @@ def _page(
     bodies = sorted({m.body.name for m in meetings if m.body})
     title = "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(meetings)} meetings")
     if len(meetings) > exports.OVERVIEW_FROM:
-        return exports.graph_page(summary, len(meetings), title)
-    whole = build_graph([load_record(path) for path in records], resolution, gazetteer)
-    return exports.graph_page(whole, len(meetings), title)
+        return exports.overview_page(summary, len(meetings), title)
+    return exports.graph_page(build_graph([load_record(path) for path in records], resolution, gazetteer), title)

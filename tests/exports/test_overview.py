@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from exports import OVERVIEW_FROM, graph_page, overview, write_atomic
+from exports import OVERVIEW_FROM, graph_page, overview, overview_page, write_atomic
 from graph import summarise
 
 KEPT = {"person", "organisation", "post", "topic"}
@@ -36,7 +36,9 @@ def repeated(graph: nx.MultiDiGraph, times: int) -> nx.MultiDiGraph:
 
 def page(graph: nx.MultiDiGraph) -> str:
     meetings = sum(d["type"] == "meeting" for _, d in graph.nodes(data=True))
-    return graph_page(summarise(graph) if meetings > OVERVIEW_FROM else graph, meetings, title="overview")
+    if meetings > OVERVIEW_FROM:
+        return overview_page(summarise(graph), meetings, title="overview")
+    return graph_page(graph, title="overview")
 
 
 def test_small_corpora_get_the_whole_graph(seed_build):
