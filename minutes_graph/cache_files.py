@@ -1,6 +1,6 @@
 """Files of the build's caches (extracted records, meetings' pieces): replaced whole by a rename so
-a stopped build never leaves half a file under the real name, and not fsynced (unlike the outputs)
-since a lost cache file is only made again."""
+a stopped build never leaves half a file under the real name, and not fsynced, like the outputs
+(see exports.write_atomic): a lost cache file is only made again."""
 
 from __future__ import annotations
 
