@@ -128,11 +128,11 @@ def _totals(counts: Counter[tuple[str, str]], end: int) -> Counter[str]:
 
 def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
     """Actors against topics: how often each actor raised each topic, and the sentences."""
-    cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    cells: dict[tuple[str, str], list[dict]] = defaultdict(list)  # the samples, made into evidence if shown
     counts: Counter[tuple[str, str]] = Counter()
     for actor, topic, e in graph.edges(data=True):
         if e["type"] == "raises":
-            cells[(actor, topic)].extend(_evidence(graph, "raises", s, topic) for s in edge_samples(e))
+            cells[(actor, topic)].extend(edge_samples(e))
             counts[(actor, topic)] += edge_count(e)
     actors = [a for a, _ in _totals(counts, 0).most_common(top)]
     topics = [t for t, _ in _totals(counts, 1).most_common(top)]
@@ -144,9 +144,9 @@ def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
                 "actor": actors.index(a),
                 "topic": topics.index(t),
                 "count": counts[(a, t)],
-                "evidence": ev[:EVIDENCE_PER_CELL],
+                "evidence": [_evidence(graph, "raises", sample, t) for sample in samples[:EVIDENCE_PER_CELL]],
             }
-            for (a, t), ev in sorted(cells.items())
+            for (a, t), samples in sorted(cells.items())
             if a in actors and t in topics
         ],
     }
