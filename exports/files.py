@@ -10,6 +10,7 @@ import shutil
 import signal
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,6 +19,11 @@ from extract import MinutesGraphError
 __all__ = ["write_atomic", "write_all", "exclusive", "FolderBusy", "LOCK_NAME"]
 
 LOCK_NAME = ".minutes-graph.lock"
+# Files written at once. Copying pieces together is the kernel's work (the GIL is let go), so a
+# writer that makes its content in Python (the page) runs beside the copies. A 1,000-meeting
+# rebuild with its pieces out of the page cache took 16.4 s with one writer, 15.4 s with two and
+# 15.9 s with three on this 2-core machine (medians of three).
+WRITERS = 2
 
 
 class FolderBusy(MinutesGraphError):
@@ -75,7 +81,8 @@ def write_atomic(path: str | Path, data: Data) -> Path:
 
 
 def write_all(folder: Path, contents: Mapping[str, Data]) -> dict[str, Path]:
-    """Write every file into a staging folder first, then rename them into ``folder`` one by one.
+    """Write every file into a staging folder first, WRITERS at a time, then rename them into
+    ``folder`` one by one.
 
     Nothing in ``folder`` changes until every file is written; a target that cannot be replaced
     (a folder in the way) is found before the first rename. The staging folder never survives.
@@ -86,8 +93,14 @@ def write_all(folder: Path, contents: Mapping[str, Data]) -> dict[str, Path]:
         raise MinutesGraphError(f"{folder / blocked[0]}: a folder is in the way of an output file")
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
     try:
-        for name, data in contents.items():
-            write_atomic(staging / name, data)
+        with ThreadPoolExecutor(WRITERS) as pool:
+            writes = [pool.submit(write_atomic, staging / name, data) for name, data in contents.items()]
+            try:
+                for write in writes:
+                    write.result()
+            except BaseException:
+                pool.shutdown(cancel_futures=True)  # the files not begun; those being written finish
+                raise
         # Ctrl-C waits until every file is in place: the renames take milliseconds.
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:

@@ -263,23 +263,23 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     )
     nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
     nodes["item"] = sum(p.graph.nodes for p in pieces) - nodes["meeting"]
-    with contextlib.ExitStack() as stack:
-        storing = None
-        if settings.jobs > 1:  # the store fills in a thread (Oxigraph lets go of the GIL) while files are written
-            background = stack.enter_context(ThreadPoolExecutor(1))
-            storing = background.submit(_sync_timed, settings.out / STORE, graphs, settings.jobs)
+    # The store fills in a thread (Oxigraph lets go of the GIL) while the files are written.
+    with ThreadPoolExecutor(1) as background:
+        storing = background.submit(_sync_timed, settings.out / STORE, graphs, settings.jobs)
         with _timed(timings, "exports"):
-            page = _page(overview, ordered, paths_of, resolution, gazetteer)
             contents = {
+                # First, so that the page is made (in Python) while the other files are copied together.
+                "graph.html": lambda handle: handle.write(
+                    _page(overview, ordered, paths_of, resolution, gazetteer).encode("utf-8")
+                ),
                 "meetings.json": exports.meetings_json_parts(
                     ordered, [p.files["meetings.json"] for p in pieces], resolution
                 ),
                 **exports.rdf_file_parts([entity_files, *(p.files for p in pieces)]),
                 **exports.graph_file_parts([entity_piece, *(p.graph for p in pieces)]),
-                "graph.html": page,
             }
             files_written = exports.write_all(settings.out, contents)
-        store, timings["store"] = storing.result() if storing else _sync_timed(settings.out / STORE, graphs)
+        store, timings["store"] = storing.result()
     files_written["report.json"] = exports.write_atomic(
         settings.out / "report.json",
         json.dumps(
