@@ -41,23 +41,39 @@ class GraphTexts:
 
 
 def _body(text: bytes) -> str:
-    """Oxigraph's Turtle or TriG without its @prefix lines: the joined file declares them once."""
+    """Oxigraph's Turtle or TriG without its @base and @prefix lines: the joined file declares them
+    once."""
     start = 0
-    while text.startswith(b"@prefix ", start):
+    while text.startswith((b"@prefix ", b"@base "), start):
         start = text.index(b"\n", start) + 1
     return text[start:].decode("utf-8")
 
 
-def graph_texts(quads: Iterable[ox.Quad]) -> GraphTexts:
+def _relative_to(base: str) -> str | None:
+    """The base Turtle and TriG write IRIs relative to: a base IRI ending in "#" is not one, as
+    rdflib reads ``<#x>`` against it as ``base##x``."""
+    return base if base.endswith("/") else None
+
+
+def _header(base: str) -> str:
+    """The @base and @prefix lines of the joined Turtle and TriG files."""
+    relative = _relative_to(base)
+    return (f"@base <{relative}> .\n" if relative else "") + "".join(
+        f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in _prefixes().items()
+    )
+
+
+def graph_texts(quads: Iterable[ox.Quad], base: str) -> GraphTexts:
     """The quads of one named graph in every format, each once, sorted so each subject's triples are
-    together."""
+    together. Turtle and TriG write IRIs relative to ``base`` where they can (a third of their size
+    went on spelling it out)."""
     quads = sorted(set(quads), key=lambda q: (q.subject.value, q.predicate.value, str(q.object)))
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    prefixes = _prefixes()
+    prefixes, relative = _prefixes(), _relative_to(base)
     return GraphTexts(
         {
-            "ttl": _body(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)),
-            "trig": _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)),
+            "ttl": _body(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes, base_iri=relative)),
+            "trig": _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes, base_iri=relative)),
             "nt": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"),
             # Expanded JSON-LD node objects without the enclosing brackets, to be joined by commas.
             "jsonld": ox.serialize(triples, format=ox.RdfFormat.JSON_LD).decode("utf-8").strip()[1:-1],
@@ -69,10 +85,11 @@ def graph_texts(quads: Iterable[ox.Quad]) -> GraphTexts:
 Part = str | Path
 
 
-def rdf_file_parts(graphs: Sequence[dict[str, Part]]) -> dict[str, list[Part]]:
+def rdf_file_parts(graphs: Sequence[dict[str, Part]], base: str) -> dict[str, list[Part]]:
     """Each RDF output file as the parts to write one after another: each named graph's piece (text,
-    or the file holding it) between the format's header and footer. ``graphs`` are non-empty."""
-    header = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in _prefixes().items())
+    or the file holding it, made by ``graph_texts`` with the same ``base``) between the format's header
+    and footer. ``graphs`` are non-empty."""
+    header = _header(base)
     opening = '{"@context": ' + json.dumps(jsonld_context()) + ',\n"@graph": [\n'
     jsonld: list[Part] = [opening]
     for n, pieces in enumerate(graphs):

@@ -92,7 +92,7 @@ def _make(task: tuple[Path, str, Path, tuple[str, ...], str]) -> dict:
     edges = [(u, v, k, d) for u, v, k, d in fragment.edges(keys=True, data=True) if d["type"] not in ENTITY_EDGES]
     piece = exports.graph_piece(nodes, edges)
     mid = node_id("meeting", meeting.id)
-    rdf_texts = exports.graph_texts(meeting_quads(meeting_view(fragment, mid, GraphIndex.of(fragment)), base))
+    rdf_texts = exports.graph_texts(meeting_quads(meeting_view(fragment, mid, GraphIndex.of(fragment)), base), base)
     texts = {**piece.texts, "meetings.json": exports.meeting_entry(meeting, resolution), **rdf_texts.pieces}
     for name, text in texts.items():
         replace_file(folder / f"{digest}.{name}", text)

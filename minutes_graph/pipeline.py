@@ -250,7 +250,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         )
         overview = summary.finish()
     with _timed(timings, "rdf"):
-        entities = exports.graph_texts(entity_quads(overview, base, _tool_label(), _model_label(nlp)))
+        entities = exports.graph_texts(entity_quads(overview, base, _tool_label(), _model_label(nlp)), base)
         digest = GraphSource.of_text(entities.pieces["nt"]).digest
         entity_files = entity_pieces(settings.out / CACHE / "entities", entities.pieces)
         triples = entities.triples
@@ -275,7 +275,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
                 "meetings.json": exports.meetings_json_parts(
                     ordered, [p.files["meetings.json"] for p in pieces], resolution
                 ),
-                **exports.rdf_file_parts([entity_files, *(p.files for p in pieces)]),
+                **exports.rdf_file_parts([entity_files, *(p.files for p in pieces)], base),
                 **exports.graph_file_parts([entity_piece, *(p.graph for p in pieces)]),
             }
             files_written = exports.write_all(settings.out, contents)

@@ -7,11 +7,12 @@ import io
 import json
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Dataset, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from exports import graphml
+from exports import graph_texts, graphml, rdf_file_parts
 from graph import (
     GraphSource,
     load_namespaces,
@@ -56,6 +57,41 @@ def test_broken_graph_fails_with_the_right_messages(union):
 def test_rdf_formats_round_trip(seed_build, union, name, fmt):
     written = Graph().parse(seed_build.files[name], format=fmt)
     assert len(written) == len(union) and isomorphic(written, union)
+
+
+def test_turtle_and_trig_spell_the_base_once(seed_build):
+    base = load_namespaces().default_base
+    for name in ("graph.ttl", "graph.trig"):
+        text = seed_build.files[name].read_text(encoding="utf-8")
+        assert text.startswith(f"@base <{base}> .\n") and text.count(base) == 2  # @base and the mg: prefix
+
+
+@pytest.mark.parametrize("base", ["https://data.example.gov/lcrb/", "https://data.example.gov/lcrb#"])
+def test_relative_iris_read_back_whole_under_any_base(base):
+    def quads(graph: str, n: int) -> list[ox.Quad]:
+        name = ox.NamedNode(f"{base}graph/{graph}")
+        person, meeting = ox.NamedNode(f"{base}person/p{n}"), ox.NamedNode(f"{base}meeting/{graph}")
+        return [
+            ox.Quad(person, ox.NamedNode("https://schema.org/attendee"), meeting, name),
+            ox.Quad(person, ox.NamedNode("http://xmlns.com/foaf/0.1/name"), ox.Literal(f"Person {n}"), name),
+            ox.Quad(
+                meeting,
+                ox.NamedNode("https://schema.org/url"),
+                ox.NamedNode("https://www.london.gov.uk/m?id=1#top"),
+                name,
+            ),
+        ]
+
+    graphs = [quads("m1", 1), quads("m2", 2)]
+    files = rdf_file_parts([graph_texts(q, base).pieces for q in graphs], base)
+    expected = {(str(q.subject.value), str(q.predicate.value), str(q.object.value)) for q in sum(graphs, [])}
+    turtle = Graph().parse(data="".join(files["graph.ttl"]), format="turtle")
+    assert {tuple(str(t) for t in triple) for triple in turtle} == expected
+    trig = Dataset()
+    trig.parse(data="".join(files["graph.trig"]), format="trig")
+    assert {(str(s), str(p), str(o), str(g)) for s, p, o, g in trig.quads()} == {
+        (str(q.subject.value), str(q.predicate.value), str(q.object.value), q.graph_name.value) for q in sum(graphs, [])
+    }
 
 
 def test_every_triple_is_written_once(seed_build):
