@@ -67,8 +67,8 @@ def graph_texts(quads: Iterable[ox.Quad], base: str) -> GraphTexts:
     """The quads of one named graph in every format, each once, sorted so each subject's triples are
     together. Turtle and TriG write IRIs relative to ``base`` where they can (a third of their size
     went on spelling it out)."""
-    quads = sorted(set(quads), key=lambda q: (q.subject.value, q.predicate.value, str(q.object)))
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    quads = sorted(set(quads), key=str)  # as N-Quads lines: each subject's together, at twice the speed of a tuple key
+    triples = [q.triple for q in quads]
     prefixes, relative = _prefixes(), _relative_to(base)
     return GraphTexts(
         {
