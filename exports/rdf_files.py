@@ -19,6 +19,7 @@ from graph import load_namespaces
 
 __all__ = ["RDF_FORMATS", "GraphTexts", "graph_texts", "rdf_file_parts", "jsonld_context"]
 
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # Output file to the suffix of each graph's piece of it.
 RDF_FORMATS = {"graph.ttl": "ttl", "graph.trig": "trig", "graph.jsonld": "jsonld", "graph.nt": "nt"}
 
@@ -27,9 +28,60 @@ def _prefixes() -> dict[str, str]:
     return {prefix: str(ns) for prefix, ns in load_namespaces().prefixes.items()}
 
 
-def jsonld_context() -> dict:
-    """The JSON-LD context: the project's prefixes, so compact IRIs read as in the Turtle."""
-    return _prefixes()
+def jsonld_context(base: str) -> dict:
+    """The JSON-LD context: the project's prefixes, so compact IRIs read as in the Turtle, and the
+    base that node IRIs are written relative to."""
+    relative = _relative_to(base)
+    return ({"@base": relative} if relative else {}) | _prefixes()
+
+
+class _Compactor:
+    """Oxigraph writes JSON-LD expanded, every IRI in full; this writes it against
+    ``jsonld_context``: properties and datatypes as compact IRIs, rdf:type as @type, and node IRIs
+    relative to the base (the file is less than half the size, and reads like the Turtle)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = _relative_to(base)
+        self.namespaces = sorted(((iri, prefix) for prefix, iri in _prefixes().items()), key=lambda x: -len(x[0]))
+        self.terms: dict[str, str] = {}
+        self.encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def term(self, iri: str) -> str:
+        if (short := self.terms.get(iri)) is None:  # a graph has a few dozen properties and types
+            short = self.terms[iri] = next(
+                (
+                    f"{prefix}:{iri[len(namespace) :]}"
+                    for namespace, prefix in self.namespaces
+                    if iri.startswith(namespace) and not iri.startswith("//", len(namespace))
+                ),
+                iri,
+            )
+        return short
+
+    def node(self, iri: str) -> str:
+        rest = iri[len(self.base) :] if self.base and iri.startswith(self.base) else None
+        # A remainder with a colon could read as a compact or absolute IRI; one starting with / ? or #
+        # would not resolve back to the same IRI.
+        return rest if rest and ":" not in rest and rest[0] not in "/?#" else self.term(iri)
+
+    def value(self, value: dict) -> dict:
+        if "@id" in value:
+            return {"@id": self.node(value["@id"])}
+        return {k: self.term(v) if k == "@type" else v for k, v in value.items()}
+
+    def compact(self, expanded: bytes) -> str:
+        nodes = []
+        for node in json.loads(expanded):
+            out = {}
+            for key, values in node.items():
+                if key == "@id":
+                    out[key] = self.node(values)
+                elif key == _RDF_TYPE:
+                    out["@type"] = [self.term(v["@id"]) for v in values]
+                else:
+                    out[self.term(key)] = [self.value(v) for v in values]
+            nodes.append(self.encode(out))
+        return ",\n".join(nodes)
 
 
 @dataclass(frozen=True)
@@ -75,8 +127,8 @@ def graph_texts(quads: Iterable[ox.Quad], base: str) -> GraphTexts:
             "ttl": _body(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes, base_iri=relative)),
             "trig": _body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes, base_iri=relative)),
             "nt": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"),
-            # Expanded JSON-LD node objects without the enclosing brackets, to be joined by commas.
-            "jsonld": ox.serialize(triples, format=ox.RdfFormat.JSON_LD).decode("utf-8").strip()[1:-1],
+            # JSON-LD node objects without the enclosing brackets, to be joined by commas.
+            "jsonld": _Compactor(base).compact(ox.serialize(triples, format=ox.RdfFormat.JSON_LD)),
         },
         len(triples),
     )
@@ -90,7 +142,7 @@ def rdf_file_parts(graphs: Sequence[dict[str, Part]], base: str) -> dict[str, li
     or the file holding it, made by ``graph_texts`` with the same ``base``) between the format's header
     and footer. ``graphs`` are non-empty."""
     header = _header(base)
-    opening = '{"@context": ' + json.dumps(jsonld_context()) + ',\n"@graph": [\n'
+    opening = '{"@context": ' + json.dumps(jsonld_context(base)) + ',\n"@graph": [\n'
     jsonld: list[Part] = [opening]
     for n, pieces in enumerate(graphs):
         jsonld += [",\n", pieces["jsonld"]] if n else [pieces["jsonld"]]

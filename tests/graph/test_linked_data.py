@@ -9,7 +9,7 @@ import json
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from exports import graph_texts, graphml, rdf_file_parts
@@ -26,6 +26,7 @@ from graph import (
 )
 
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @pytest.fixture(scope="module")
@@ -67,31 +68,38 @@ def test_turtle_and_trig_spell_the_base_once(seed_build):
 
 
 @pytest.mark.parametrize("base", ["https://data.example.gov/lcrb/", "https://data.example.gov/lcrb#"])
-def test_relative_iris_read_back_whole_under_any_base(base):
+def test_relative_and_compact_iris_read_back_whole_under_any_base(base):
+    """Turtle, TriG and JSON-LD shorten IRIs; every one must read back as it was, awkward ones too."""
+    iri = ox.NamedNode
+
     def quads(graph: str, n: int) -> list[ox.Quad]:
-        name = ox.NamedNode(f"{base}graph/{graph}")
-        person, meeting = ox.NamedNode(f"{base}person/p{n}"), ox.NamedNode(f"{base}meeting/{graph}")
-        return [
-            ox.Quad(person, ox.NamedNode("https://schema.org/attendee"), meeting, name),
-            ox.Quad(person, ox.NamedNode("http://xmlns.com/foaf/0.1/name"), ox.Literal(f"Person {n}"), name),
-            ox.Quad(
-                meeting,
-                ox.NamedNode("https://schema.org/url"),
-                ox.NamedNode("https://www.london.gov.uk/m?id=1#top"),
-                name,
-            ),
+        person, meeting = iri(f"{base}person/p{n}"), iri(f"{base}meeting/{graph}")
+        triples = [
+            (person, iri("https://schema.org/attendee"), meeting),
+            (person, iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), iri("http://xmlns.com/foaf/0.1/Person")),
+            (person, iri("http://xmlns.com/foaf/0.1/name"), ox.Literal(f"Person {n}", language="en")),
+            (meeting, iri("https://schema.org/url"), iri("https://www.london.gov.uk/m?id=1#top")),
+            (meeting, iri("https://schema.org/startDate"), ox.Literal("2023-07-12", datatype=iri(f"{XSD}date"))),
+            (meeting, iri("https://schema.org/about"), iri(f"{base}mg:crime")),  # would read as a compact IRI
+            (meeting, iri("https://schema.org/about"), iri(f"{base}")),
+            (meeting, iri("http://example.com/vocab#p"), ox.Literal("https://schema.org/ stays a literal")),
         ]
+        return [ox.Quad(*t, iri(f"{base}graph/{graph}")) for t in triples]
 
     graphs = [quads("m1", 1), quads("m2", 2)]
-    files = rdf_file_parts([graph_texts(q, base).pieces for q in graphs], base)
-    expected = {(str(q.subject.value), str(q.predicate.value), str(q.object.value)) for q in sum(graphs, [])}
-    turtle = Graph().parse(data="".join(files["graph.ttl"]), format="turtle")
-    assert {tuple(str(t) for t in triple) for triple in turtle} == expected
-    trig = Dataset()
-    trig.parse(data="".join(files["graph.trig"]), format="trig")
-    assert {(str(s), str(p), str(o), str(g)) for s, p, o, g in trig.quads()} == {
-        (str(q.subject.value), str(q.predicate.value), str(q.object.value), q.graph_name.value) for q in sum(graphs, [])
+    files = {
+        name: "".join(parts)
+        for name, parts in rdf_file_parts([graph_texts(q, base).pieces for q in graphs], base).items()
     }
+    expected = {ox.Triple(q.subject, q.predicate, q.object) for q in sum(graphs, [])}
+    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
+        assert {q.triple for q in ox.parse(files[name], format=fmt)} == expected, name
+    assert set(ox.parse(files["graph.trig"], format=ox.RdfFormat.TRIG)) == set(sum(graphs, []))
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.jsonld", "json-ld")):  # and by a second reader
+        assert len(Graph().parse(data=files[name], format=fmt)) == len(expected)
+        assert isomorphic(
+            Graph().parse(data=files[name], format=fmt), Graph().parse(data=files["graph.nt"], format="nt")
+        )
 
 
 def test_every_triple_is_written_once(seed_build):
