@@ -201,14 +201,20 @@ def _membership_iri(base: str, person: str, org: str) -> ox.NamedNode:
     return _iri(base, "membership", person.split(":", 1)[1], org.split(":", 1)[1])
 
 
-def meeting_quads(view: MeetingView, base: str | None = None) -> list[ox.Quad]:
+def meeting_quads(
+    view: MeetingView, base: str | None = None, tool: str = "minutes-graph", model: str = ""
+) -> list[ox.Quad]:
     """The meeting's named graph: the event, its items, who attended as what, and what was said,
-    each fact with the characters of the minutes that show it."""
+    each fact with the characters of the minutes that show it; and where the graph came from and
+    which build (``tool`` and spaCy ``model``) made it, so that replacing the graph replaces that too."""
     base = base or NS.default_base
-    g = _Quads(meeting_graph_iri(base, view.node))
+    named = meeting_graph_iri(base, view.node)
+    g = _Quads(named)
     m = _node_iri(base, view.node)
     path = view.node.split(":", 1)[1].split("/")
     source = _source_iri(base, view.sha256)
+    g.add(named, NS.prov.wasDerivedFrom, source)
+    g.add(named, NS.prov.wasGeneratedBy, _activity_iri(base, tool, model))
     g.add(source, RDF_TYPE, NS.prov.Entity)
     g.add(source, NS.dcterms.identifier, _text(f"sha256:{view.sha256}"))
     g.add(source, NS.dcterms.source, _text(view.source))
@@ -351,36 +357,35 @@ def _memberships(g: _Quads, base: str, graph: nx.MultiDiGraph) -> None:
             g.add(s, NS.schema.validUntil, ox.Literal(known[-1], datatype=XSD.date))
 
 
-def _activity(g: _Quads, base: str, tool: str, model: str) -> ox.NamedNode:
-    activity = _iri(base, "activity", "build", slug(f"{tool} {model}"))
+def _activity_iri(base: str, tool: str, model: str) -> ox.NamedNode:
+    return _iri(base, "activity", "build", slug(f"{tool} {model}"))
+
+
+def _activity(g: _Quads, base: str, tool: str, model: str) -> None:
+    activity = _activity_iri(base, tool, model)
     agent = _iri(base, "agent", slug(tool))
     g.add(activity, RDF_TYPE, NS.prov.Activity)
     g.add(activity, NS.prov.wasAssociatedWith, agent)
     g.add(activity, NS.mg.spacyPipeline, _text(model))
     g.add(agent, RDF_TYPE, NS.prov.SoftwareAgent)
     g.add(agent, NS.rdfs.label, _text(tool))
-    return activity
 
 
 def entity_quads(
     graph: nx.MultiDiGraph, base: str | None = None, tool: str = "minutes-graph", model: str = ""
 ) -> list[ox.Quad]:
-    """The entities graph: people, organisations, posts, places, topics and memberships, and where
-    each meeting's named graph came from and which build made it. ``graph`` is the whole graph or
-    its summary (the same quads from either)."""
+    """The entities graph: people, organisations, posts, places, topics and memberships, and the
+    build that the meetings' graphs name as theirs. ``graph`` is the whole graph or its summary (the
+    same quads from either)."""
     base = base or NS.default_base
     g = _Quads(entities_graph_iri(base))
-    activity = _activity(g, base, tool, model)
+    _activity(g, base, tool, model)
     writers = {"organisation": _organisation, "person": _person, "place": _place}
     for node, data in graph.nodes(data=True):
         if data["type"] in writers:
             writers[data["type"]](g, base, node, data)
         elif data["type"] == "post":
             _post(g, base, graph, node, data)
-        elif data["type"] == "meeting":
-            named = meeting_graph_iri(base, node)
-            g.add(named, NS.prov.wasDerivedFrom, _source_iri(base, data["sha256"]))
-            g.add(named, NS.prov.wasGeneratedBy, activity)
     _topics(g, base, graph)
     for u, v, key in graph.edges(keys=True):
         if key == "part_of":
@@ -403,7 +408,7 @@ def all_quads(
     yield from entity_quads(graph, base, tool, model)
     index = GraphIndex.of(graph)
     for node in meeting_nodes(graph):
-        yield from meeting_quads(meeting_view(graph, node, index), base)
+        yield from meeting_quads(meeting_view(graph, node, index), base, tool, model)
 
 
 def to_dataset(

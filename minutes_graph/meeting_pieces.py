@@ -82,9 +82,9 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _make(task: tuple[Path, str, Path, tuple[str, ...], str]) -> dict:
+def _make(task: tuple[Path, str, Path, tuple[str, ...], str, tuple[str, str]]) -> dict:
     """Write one meeting's pieces from its record; its meta, as written."""
-    folder, digest, record, people, base = task
+    folder, digest, record, people, base, (tool, model) = task
     meeting = load_record(record)
     resolution = Resolution({}, {(meeting.id, i): person for i, person in enumerate(people)})
     fragment = meeting_fragment(meeting, resolution, load_gazetteer())
@@ -92,7 +92,9 @@ def _make(task: tuple[Path, str, Path, tuple[str, ...], str]) -> dict:
     edges = [(u, v, k, d) for u, v, k, d in fragment.edges(keys=True, data=True) if d["type"] not in ENTITY_EDGES]
     piece = exports.graph_piece(nodes, edges)
     mid = node_id("meeting", meeting.id)
-    rdf_texts = exports.graph_texts(meeting_quads(meeting_view(fragment, mid, GraphIndex.of(fragment)), base), base)
+    rdf_texts = exports.graph_texts(
+        meeting_quads(meeting_view(fragment, mid, GraphIndex.of(fragment)), base, tool, model), base
+    )
     texts = {**piece.texts, "meetings.json": exports.meeting_entry(meeting, resolution), **rdf_texts.pieces}
     for name, text in texts.items():
         replace_file(folder / f"{digest}.{name}", text)
@@ -133,12 +135,14 @@ def meeting_pieces(
     summary_graph: Summary,
     folder: Path,
     base: str,
+    made_by: tuple[str, str],
     jobs: int = 1,
     reuse: bool = True,
     progress: Callable[[Iterator], Iterable] = iter,
 ) -> tuple[list[MeetingPieces], int]:
     """Every meeting's pieces, in order, and how many were made afresh (the rest came from
-    ``folder``; all of them unless not ``reuse``). ``records`` holds each meeting's full record;
+    ``folder``; all of them unless not ``reuse``). ``made_by`` names the tool and the spaCy model, for
+    the provenance of each meeting's graph. ``records`` holds each meeting's full record;
     ``meetings`` may be stripped to their attendance. Each meeting's part is added to ``summary_graph``
     in order; ``progress`` wraps the loop over them. Pieces no meeting uses any more are deleted."""
     folder = folder / _code_fingerprint()
@@ -146,10 +150,13 @@ def meeting_pieces(
     digests = []
     for meeting, record in zip(meetings, records, strict=True):
         people = tuple(resolution.person_of[(meeting.id, i)] for i in range(len(meeting.attendance)))
-        key = "\0".join((base, record.parent.name, record.stem, *people))
+        key = "\0".join((base, *made_by, record.parent.name, record.stem, *people))
         digests.append((hashlib.sha256(key.encode()).hexdigest()[:32], people))
     ready = {digest for digest, _ in digests if reuse and _complete(folder, digest)}
-    tasks = [(folder, digest, record, people, base) for (digest, people), record in zip(digests, records, strict=True)]
+    tasks = [
+        (folder, digest, record, people, base, made_by)
+        for (digest, people), record in zip(digests, records, strict=True)
+    ]
     todo = [task for task in tasks if task[1] not in ready]
     fresh = _made(todo, jobs)
     made = []

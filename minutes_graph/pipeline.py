@@ -244,6 +244,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             summary,
             settings.out / CACHE / "pieces",
             base,
+            (_tool_label(), _model_label(nlp)),
             settings.jobs,
             settings.use_cache,
             functools.partial(progress, total=len(ordered), stage="Writing meetings"),

@@ -10,6 +10,8 @@ from graph import store_graphs
 from minutes_graph import BuildSettings, build
 from minutes_graph.extraction import PARALLEL_MINIMUM
 
+PROV = "http://www.w3.org/ns/prov#"
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, seeds):
@@ -66,6 +68,24 @@ def test_unchanged_documents_come_from_the_cache_and_changes_replace_everything(
     assert outputs(again) == outputs(second)
     assert len(list((out / "cache" / "pieces").glob("*/*.nt"))) == len(again.records)  # no stale pieces
     assert not list((out / "cache").glob("**/*.tmp"))
+
+
+def test_a_change_within_one_meeting_replaces_that_meetings_graph_alone(corpus, tmp_path, nlp):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "out"
+    build([folder], BuildSettings(out=out, jobs=1))
+    before = store_graphs(out / "store")
+    changed = sorted(folder.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new source, same facts
+    second = build([folder], BuildSettings(out=out, jobs=1))
+    (replaced,) = second.store.replaced  # its graph names where it came from: the entities graph is as it was
+    after = store_graphs(out / "store")
+    provenance = [
+        line for line in after[replaced].splitlines() if line.startswith(f"<{replaced}> <{PROV}wasDerivedFrom>")
+    ]
+    assert len(provenance) == 1 and provenance[0] not in before[replaced]
+    assert {g: t for g, t in after.items() if g != replaced} == {g: t for g, t in before.items() if g != replaced}
 
 
 def test_progress_is_reported_for_reading_and_for_writing_each_meeting(seeds, tmp_path, nlp):
