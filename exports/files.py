@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import pickle
 import shutil
 import signal
 import tempfile
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from extract import MinutesGraphError
+
+from .layouts import Layout, Step, part_ids, plan, stamp
 
 __all__ = ["write_atomic", "write_all", "exclusive", "FolderBusy", "LOCK_NAME"]
 
@@ -44,6 +47,30 @@ def _copy_in(piece: BinaryIO, handle: BinaryIO) -> None:
             pass
     except (AttributeError, OSError):  # no copy_file_range here, or not between these files
         shutil.copyfileobj(piece, handle, 1 << 20)
+
+
+def _copy_range(source: BinaryIO, handle: BinaryIO, offset: int, length: int) -> None:
+    """``length`` bytes of ``source`` from ``offset`` appended to ``handle``, as ``_copy_in``."""
+    handle.flush()
+    try:
+        while length and (copied := os.copy_file_range(source.fileno(), handle.fileno(), length, offset)):
+            offset, length = offset + copied, length - copied
+    except (AttributeError, OSError):  # no copy_file_range here, or not between these files
+        source.seek(offset)
+        while length and (block := source.read(min(length, 1 << 20))):
+            handle.write(block)
+            length -= len(block)
+    if length:
+        raise MinutesGraphError(f"{source.name}: shorter than when it was written; build again")
+
+
+def _write_steps(handle: BinaryIO, parts: Sequence[Part], steps: Sequence[Step], old: Path) -> None:
+    with open(old, "rb") as source:
+        for step in steps:
+            if isinstance(step, tuple):
+                _copy_range(source, handle, *step)
+            else:
+                _write_parts(handle, [parts[step]])
 
 
 def _write_parts(handle: BinaryIO, parts: Sequence[Part]) -> None:
@@ -80,21 +107,49 @@ def write_atomic(path: str | Path, data: Data) -> Path:
     return path
 
 
-def write_all(folder: Path, contents: Mapping[str, Data]) -> dict[str, Path]:
+def _read_layouts(path: Path | None) -> dict[str, Layout]:
+    try:
+        with open(path, "rb") as f:  # type: ignore[arg-type]
+            layouts = pickle.load(f)  # noqa: S301 - our own file
+        return layouts if isinstance(layouts, dict) else {}
+    except (TypeError, OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return {}
+
+
+def write_all(folder: Path, contents: Mapping[str, Data], layouts: Path | None = None) -> dict[str, Path]:
     """Write every file into a staging folder first, WRITERS at a time, then rename them into
     ``folder`` one by one.
 
     Nothing in ``folder`` changes until every file is written; a target that cannot be replaced
     (a folder in the way) is found before the first rename. The staging folder never survives.
+    With ``layouts`` (a file of this function's own), a file of parts keeps where each part lies in
+    it, and the next call copies the parts that are the same from the file as it was written
+    (see ``layouts.py``); a file changed since is not trusted, and is written from its parts.
     """
     folder.mkdir(parents=True, exist_ok=True)
     blocked = [name for name in contents if (folder / name).is_dir()]
     if blocked:
         raise MinutesGraphError(f"{folder / blocked[0]}: a folder is in the way of an output file")
+    old_layouts = _read_layouts(layouts)
+    if layouts:
+        layouts.unlink(missing_ok=True)  # it describes files about to be replaced
+    written: dict[str, list] = {}
+
+    def write(name: str, data: Data) -> Path:
+        if layouts is None or callable(data) or isinstance(data, str | bytes):
+            return write_atomic(staging / name, data)
+        parts = [p.encode("utf-8") if isinstance(p, str) else p for p in data]
+        written[name] = ids = part_ids(parts)
+        old = old_layouts.get(name)
+        if old is None or stamp(folder / name) != old.stamp:
+            return write_atomic(staging / name, parts)
+        steps = plan(ids, old)
+        return write_atomic(staging / name, lambda handle: _write_steps(handle, parts, steps, folder / name))
+
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
     try:
         with ThreadPoolExecutor(WRITERS) as pool:
-            writes = [pool.submit(write_atomic, staging / name, data) for name, data in contents.items()]
+            writes = [pool.submit(write, name, data) for name, data in contents.items()]
             try:
                 for write in writes:
                     write.result()
@@ -110,6 +165,10 @@ def write_all(folder: Path, contents: Mapping[str, Data]) -> dict[str, Path]:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if layouts:
+        kept = {name: Layout(stamp(folder / name), tuple(ids)) for name, ids in written.items()}
+        with contextlib.suppress(OSError):  # a cache: without it the next build copies every part
+            write_atomic(layouts, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
     return {name: folder / name for name in contents}
 
 

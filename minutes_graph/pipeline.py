@@ -279,7 +279,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
                 **exports.rdf_file_parts([entity_files, *(p.files for p in pieces)], base),
                 **exports.graph_file_parts([entity_piece, *(p.graph for p in pieces)]),
             }
-            files_written = exports.write_all(settings.out, contents)
+            files_written = exports.write_all(settings.out, contents, settings.out / CACHE / "layouts.pickle")
         store, timings["store"] = storing.result()
     files_written["report.json"] = exports.write_atomic(
         settings.out / "report.json",
