@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import pickle
 import shutil
@@ -133,23 +134,25 @@ def write_all(folder: Path, contents: Mapping[str, Data], layouts: Path | None =
     old_layouts = _read_layouts(layouts)
     if layouts:
         layouts.unlink(missing_ok=True)  # it describes files about to be replaced
+    # Planned here, before any writer starts: the stat of every piece waits for the GIL once each,
+    # which took seconds beside the page being made.
     written: dict[str, list] = {}
-
-    def write(name: str, data: Data) -> Path:
+    contents = dict(contents)
+    for name, data in contents.items():
         if layouts is None or callable(data) or isinstance(data, str | bytes):
-            return write_atomic(staging / name, data)
+            continue
         parts = [p.encode("utf-8") if isinstance(p, str) else p for p in data]
         written[name] = ids = part_ids(parts)
         old = old_layouts.get(name)
         if old is None or stamp(folder / name) != old.stamp:
-            return write_atomic(staging / name, parts)
-        steps = plan(ids, old)
-        return write_atomic(staging / name, lambda handle: _write_steps(handle, parts, steps, folder / name))
+            contents[name] = parts
+        else:
+            contents[name] = functools.partial(_write_steps, parts=parts, steps=plan(ids, old), old=folder / name)
 
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
     try:
         with ThreadPoolExecutor(WRITERS) as pool:
-            writes = [pool.submit(write, name, data) for name, data in contents.items()]
+            writes = [pool.submit(write_atomic, staging / name, data) for name, data in contents.items()]
             try:
                 for write in writes:
                     write.result()
