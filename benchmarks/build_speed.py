@@ -90,7 +90,7 @@ def measure(n: int, jobs: list[int], model: str, bare_too: bool) -> None:
         seconds, _, stages = _build(folder, Path(tmp) / f"out{j}", j, cache=True)
         print(
             f"  rebuild after one meeting changed (--jobs {j}): {seconds:.1f} s = "
-            f"{100 * seconds / full[j]:.0f}% of the full build; stages: "
+            f"{100 * seconds / full[j]:.1f}% of the full build; stages: "
             + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
         )
 

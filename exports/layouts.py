@@ -60,18 +60,18 @@ def plan(new: Sequence[PartId], old: Layout) -> list[Step]:
         offsets.append(at)
         at += length
     first = {}
-    for j, (identity, _) in enumerate(old.parts):
-        if identity[0] == "file":
-            first.setdefault(identity, j)
+    for j, part in enumerate(old.parts):
+        if part[0][0] == "file":
+            first.setdefault(part, j)
     steps: list[Step] = []
     j: int | None = 0  # where in the old parts the next part would follow on
-    for i, (identity, length) in enumerate(new):
-        if j is None or j >= len(old.parts) or old.parts[j][0] != identity:
-            j = first.get(identity)
+    for i, part in enumerate(new):
+        if j is None or j >= len(old.parts) or old.parts[j] != part:
+            j = first.get(part)
             if j is None:
                 steps.append(i)
                 continue
-        offset = offsets[j]
+        offset, length = offsets[j], part[1]
         last = steps[-1] if steps else None
         if isinstance(last, tuple) and last[0] + last[1] == offset:
             steps[-1] = (last[0], last[1] + length)
