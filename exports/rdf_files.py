@@ -60,9 +60,11 @@ class _Compactor:
 
     def node(self, iri: str) -> str:
         rest = iri[len(self.base) :] if self.base and iri.startswith(self.base) else None
-        # A remainder with a colon could read as a compact or absolute IRI; one starting with / ? or #
-        # would not resolve back to the same IRI.
-        return rest if rest and ":" not in rest and rest[0] not in "/?#" else self.term(iri)
+        # A remainder with a colon could read as a compact or absolute IRI; one starting with / ? or #,
+        # or with a . or .. segment, would not resolve back to the same IRI.
+        if not rest or ":" in rest or rest[0] in "/?#" or ("." in rest and {".", ".."} & set(rest.split("/"))):
+            return self.term(iri)
+        return rest
 
     def value(self, value: dict) -> dict:
         if "@id" in value:

@@ -82,6 +82,7 @@ def test_relative_and_compact_iris_read_back_whole_under_any_base(base):
             (meeting, iri("https://schema.org/startDate"), ox.Literal("2023-07-12", datatype=iri(f"{XSD}date"))),
             (meeting, iri("https://schema.org/about"), iri(f"{base}mg:crime")),  # would read as a compact IRI
             (meeting, iri("https://schema.org/about"), iri(f"{base}")),
+            (meeting, iri("https://schema.org/about"), iri(f"{base}topic/../x")),  # would resolve to {base}x
             (meeting, iri("http://example.com/vocab#p"), ox.Literal("https://schema.org/ stays a literal")),
         ]
         return [ox.Quad(*t, iri(f"{base}graph/{graph}")) for t in triples]
