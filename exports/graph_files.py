@@ -137,7 +137,8 @@ def _graphml_type(kinds: set[str]) -> str:
 
 
 def _graphml_keys(pieces: list[GraphPiece]) -> str:
-    """Each attribute's key, typed by the values of every piece. Edge keys are named apart from node keys ("edge_source"), so a piece never depends on the others."""
+    """Each attribute's key, typed by the values of every piece. Edge keys are named apart from node
+    keys ("edge_source"), so a piece never depends on the others."""
     lines = []
     for kind, prefix in (("node", ""), ("edge", "edge_")):
         seen: dict[str, set[str]] = {}

@@ -207,8 +207,9 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     files, skipped = collect_inputs(paths, exclude=settings.out)
     with _timed(timings, "extract"):
         nlp = load_pipeline(settings.spacy_model)
+        made_by = (_tool_label(), _model_label(nlp))  # named in the RDF's provenance
         cache = ExtractionCache(
-            settings.out / CACHE / "extract", pipeline_fingerprint(nlp, _model_label(nlp)), read=settings.use_cache
+            settings.out / CACHE / "extract", pipeline_fingerprint(nlp, made_by[1]), read=settings.use_cache
         )
         meetings: dict[str, Meeting] = {}  # attendance only: the rest stays in the cache until needed
         records: dict[str, Path] = {}
@@ -244,14 +245,14 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             summary,
             settings.out / CACHE / "pieces",
             base,
-            (_tool_label(), _model_label(nlp)),
+            made_by,
             settings.jobs,
             settings.use_cache,
             functools.partial(progress, total=len(ordered), stage="Writing meetings"),
         )
         overview = summary.finish()
     with _timed(timings, "rdf"):
-        entities = exports.graph_texts(entity_quads(overview, base, _tool_label(), _model_label(nlp)), base)
+        entities = exports.graph_texts(entity_quads(overview, base, *made_by), base)
         digest = GraphSource.of_text(entities.pieces["nt"]).digest
         entity_files = entity_pieces(settings.out / CACHE / "entities", entities.pieces)
         triples = entities.triples
