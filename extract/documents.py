@@ -5,15 +5,26 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .blocks import text_blocks
 from .errors import DocumentError
 from .fetch import fetch, is_url
 from .formats import DOCX, HTML, PDF, TEXT, docx_text, html_text, pdf_text, sniff
+from .markdown import looks_like_markdown, read_markdown
 from .normalise import normalise
 from .records import Document
 
 __all__ = ["read_document", "document_from_bytes", "SUFFIXES", "MAX_BYTES"]
 
-SUFFIXES = {".txt": TEXT, ".text": TEXT, ".html": HTML, ".htm": HTML, ".pdf": PDF, ".docx": DOCX}
+SUFFIXES = {
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".md": TEXT,
+    ".markdown": TEXT,
+    ".html": HTML,
+    ".htm": HTML,
+    ".pdf": PDF,
+    ".docx": DOCX,
+}
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -61,14 +72,20 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
             text = html_text(text)
     if not text.strip():
         raise DocumentError(f"{source}: no text in the page")
+    # Markdown (a .md file, or text marked up as one) is read by its parser; anything else by its typography.
+    markdown = read_markdown(text) if media_type == TEXT and looks_like_markdown(text) else None
+    plain = normalise(markdown.text if markdown else text)
     return Document(
         source=source,
-        text=normalise(text),
+        text=plain,
         original=text,
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         warnings=tuple(warnings),
+        blocks=markdown.blocks if markdown else text_blocks(plain),
+        stated_title=markdown.title if markdown else None,
+        stated_date=markdown.date if markdown else None,
     )
 
 

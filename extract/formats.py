@@ -58,18 +58,53 @@ def html_text(html: str) -> str:
     return _lines(root.get_text("\n"))
 
 
+# A gap between words wider than this many ems separates columns or table cells (justified
+# text stretches its spaces to about half an em).
+_COLUMN_GAP = 1.2
+# A gap between lines taller than this many line heights separates paragraphs.
+_PARAGRAPH_GAP = 1.6
+
+
+def _page_lines(page) -> str:
+    """One page's text as lines in reading order: words far apart on a line (columns, a table's
+    cells, a label and its value) keep three spaces between them, and a tall gap between lines
+    is a blank line, so the reader of the text sees the layout the eye sees."""
+    lines = page.extract_text_lines(layout=False, strip=True, return_chars=True)
+    out: list[str] = []
+    previous_bottom = None
+    heights = sorted(line["bottom"] - line["top"] for line in lines) or [10.0]
+    height = heights[len(heights) // 2]
+    for line in lines:
+        if previous_bottom is not None and line["top"] - previous_bottom > (_PARAGRAPH_GAP - 1) * height:
+            out.append("")
+        previous_bottom = line["bottom"]
+        chars = [c for c in line["chars"] if c["text"].strip()]
+        text, last = "", None
+        for c in chars:
+            if last is not None:
+                gap, em = c["x0"] - last["x1"], max(c.get("size") or 10.0, 1.0)
+                text += "   " if gap > _COLUMN_GAP * em else (" " if gap > 0.1 * em else "")
+            text += c["text"]
+            last = c
+        out.append(text)
+    return "\n".join(out)
+
+
 def pdf_text(source: str, data: bytes) -> str:
-    """The text layer of a PDF, page after page; a PDF with none (a scan) is an error saying so."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """The text layer of a PDF, page after page, laid out as on the page (see ``_page_lines``);
+    a PDF with none (a scan) is an error saying so."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise DocumentError(f"{source}: the PDF is encrypted; save an unprotected copy")
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as e:
-        raise DocumentError(f"{source}: not a readable PDF ({e})") from e
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "\n\n".join(_page_lines(page) for page in pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise DocumentError(f"{source}: the PDF is encrypted; save an unprotected copy") from e
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise DocumentError(f"{source}: not a readable PDF ({type(e).__name__})") from e
     if not text.strip():
         raise DocumentError(f"{source}: the PDF has no text layer (a scanned image?); run it through OCR first")
     return _lines(text)

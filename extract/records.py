@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from .blocks import Block
+
 __all__ = [
     "Span",
     "Document",
@@ -21,7 +23,7 @@ __all__ = [
     "Mention",
 ]
 
-Status = Literal["present", "apologies"]
+Status = Literal["present", "apologies", "absent"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class Document:
     sha256: str
     encoding: str
     warnings: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    stated_title: str | None = None  # what the file's own metadata (front matter) says
+    stated_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class PostRef:
 
 @dataclass(frozen=True)
 class Attendance:
-    """One person listed as present at, or sending apologies to, a meeting."""
+    """One person listed as present at, sending apologies to, or absent from a meeting."""
 
     name: str
     status: Status
