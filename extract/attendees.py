@@ -9,6 +9,7 @@ that person; a rank or honorific directly before a name belongs to the name afte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -72,8 +73,11 @@ def parse_attendees(
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
         if span is None:
             continue
-        pieces = _join_phrases(doc, _split_words(doc, _pieces(doc, span.start, span.end), lexicon), lexicon)
+        pieces = _pieces(doc, span.start, span.end, block.wrapped, gazetteer)
+        pieces = _join_phrases(doc, _split_words(doc, pieces, lexicon), lexicon)
         for draft in _assemble(doc, pieces, block.status, gazetteer, lexicon):
+            if block.post:
+                draft.posts.insert(0, PostRef(name=block.post))
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
             people[key] = _merge(people[key], person) if key in people else person
@@ -82,14 +86,18 @@ def parse_attendees(
 
 def _separator(doc: Doc, tok: Token) -> str | None:
     if tok.is_space:
-        return "newline" if "\n" in tok.text else "space"
+        if "\n" in tok.text:
+            return "newline"
+        return "comma" if len(tok.text) >= 2 else "space"  # a wide gap: a column or a table's cell
     kind = _SEPARATORS.get(tok.text)
     if kind == "dash" and tok.i > 0 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_:
         return None  # a hyphen inside a word: Weekes-Bernard
     return kind
 
 
-def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
+def _pieces(doc: Doc, start: int, end: int, wrapped: bool, gazetteer: Gazetteer) -> list[_Piece]:
+    """Separators, gazetteer entities and runs of words; in a ``wrapped`` list a line break is a
+    space ("Robert\nPreston" is one name), and "Cllrs" or "Councillors" is a plural title."""
     ents = {
         e.start: e
         for e in doc.ents
@@ -104,24 +112,34 @@ def _pieces(doc: Doc, start: int, end: int) -> list[_Piece]:
             i = ent.end
             continue
         sep = _separator(doc, doc[i])
+        if sep == "newline" and wrapped:
+            sep = "space"
+        plural = None if sep else gazetteer.plural_honorific(doc[i].text)
         if sep == "space":
             pass
+        elif plural:
+            pieces.append(_Piece("plural", i, i + 1, plural))
         elif sep:
             pieces.append(_Piece(sep, i, i + 1))
-        elif pieces and pieces[-1].kind == "words" and pieces[-1].end == i:
-            pieces[-1] = _Piece("words", pieces[-1].start, i + 1)
+        elif pieces and pieces[-1].kind == "words" and (pieces[-1].end == i or _wrapped_break(doc, pieces[-1], i)):
+            pieces[-1] = _Piece("words", pieces[-1].start, i + 1)  # the words go on, after a wrapped line too
         else:
             pieces.append(_Piece("words", i, i + 1))
         i += 1
     return pieces
 
 
+def _wrapped_break(doc: Doc, words: _Piece, i: int) -> bool:
+    """Only a line break (read as a space) lies between the words and token ``i``."""
+    return words.end == i - 1 and doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+
 def _name_like(tok: Token, lexicon: Lexicon) -> bool:
     text = tok.text
     if text.casefold() in lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads:
         return False
-    if len(text) == 1:
-        return text.isupper()  # a middle initial
+    if len(text) == 1 or (len(text) == 2 and text[1] == "."):
+        return text[0].isupper()  # an initial: "D Clements", "G. Roche"
     letters = text.replace("'", "").replace("\u2019", "")
     if letters.isalpha() and text[0].lower() == text[0].upper():
         return True  # a script without capitals (李明): every word may be a name
@@ -129,12 +147,29 @@ def _name_like(tok: Token, lexicon: Lexicon) -> bool:
 
 
 def _split_words(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piece]:
-    """Cut each run of words into names (two to four name-like words) and other phrases."""
+    """Cut each run of words into names (two to four name-like words) and other phrases.
+
+    After a plural title ("Cllrs Alam, Bell, Dornan and Hutchison") every comma-separated word or
+    two is a surname bearing that title, up to the one after "and"."""
     out: list[_Piece] = []
+    plural: str | None = None
     for p in pieces:
+        if p.kind == "plural":
+            plural = p.ref
+            continue
         if p.kind != "words":
             out.append(p)
+            if p.kind != "comma":
+                plural = None
             continue
+        if plural is not None:
+            surnames = _surnames(doc, p, lexicon)
+            if surnames is not None:
+                out.extend(_Piece("name", s, e, plural) for s, e in surnames)
+                if len(surnames) > 1 or doc[p.start].text.casefold() == "and":
+                    plural = None
+                continue
+            plural = None
         names = list(_name_runs(doc, p.start, p.end, lexicon))
         pos = p.start
         for s, e in names:
@@ -145,6 +180,21 @@ def _split_words(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piec
         if pos < p.end:
             out.append(_Piece("other", pos, p.end))
     return out
+
+
+def _surnames(doc: Doc, p: _Piece, lexicon: Lexicon) -> list[tuple[int, int]] | None:
+    """Token ranges of the surnames in "Dornan and Hutchison" or "Ó Ceallaigh"; None if a part is no name."""
+    parts, start = [], p.start
+    for i in range(p.start, p.end + 1):
+        if i == p.end or doc[i].text.casefold() == "and":
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+    for s, e in parts:
+        words = [t for t in doc[s:e] if not t.is_space]
+        if not words or len(words) > 2 or not all(_name_like(t, lexicon) for t in words):
+            return None
+    return parts
 
 
 @dataclass(frozen=True)
@@ -161,6 +211,9 @@ def _words(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[_Word]:
     words: list[_Word] = []
     i = start
     while i < end:
+        if doc[i].is_space:
+            i += 1
+            continue
         j = i + 1
         while j + 1 < end and doc[j].text in {"-", "'"} and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
             j += 2
@@ -186,6 +239,10 @@ def _name_runs(doc: Doc, start: int, end: int, lexicon: Lexicon):
         following = words[j].text.casefold() if j < len(words) else ""
         if following in lexicon.organisation_heads | lexicon.role_heads | {"'", "'s"}:
             run = run[:-1]  # the last word qualifies what follows: "Leapwise Consultancy", "Regional Director"
+            if following in lexicon.organisation_heads and len(run) > 2 and doc.has_annotation("ENT_IOB"):
+                # "Dina Pataki Leapwise Consultancy" holds a name; "Neath Port Talbot County Council" none.
+                if not any(doc[k].ent_type_ == "PERSON" for w in run for k in range(w.start, w.end)):
+                    run = []
         preceding = words[i - 1].text.casefold() if i > 0 else ""
         if preceding not in _LINKING:  # "Head of London Partnerships" names no one
             for chunk in _chunks(run):
@@ -226,6 +283,16 @@ def _join_phrases(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Pie
             and nxt is not None
             and nxt.kind == "other"
             and nxt.start == p.end
+            and doc[nxt.end - 1].text.casefold() in lexicon.organisation_heads
+        ):
+            out.append(_Piece("other", p.start, nxt.end))  # "NHS" + "Wales Informatics Service": another body
+            k += 2
+            continue
+        if (
+            p.kind == ORG
+            and nxt is not None
+            and nxt.kind == "other"
+            and nxt.start == p.end
             and any(t.text.casefold() in lexicon.role_heads for t in doc[nxt.start : nxt.end])
         ):
             out.append(_Piece("other", p.start, nxt.end, p.ref))
@@ -253,22 +320,25 @@ def _assemble(doc: Doc, pieces: list[_Piece], status: Status, gazetteer: Gazette
     current: _Draft | None = None
     on_line = False  # a person has been opened on the current line
     pending: list[_Piece] = []  # attributes written before the name they belong to ("Chair: Cllr A Smith")
-    honorific: _Piece | None = None
+    titles: list[_Piece] = []  # "Chief Superintendent (Mr. G. Roche)": a rank and an honorific
     for k, p in enumerate(pieces):
-        adjacent_next = pieces[k + 1] if k + 1 < len(pieces) else None
         if p.kind == "newline":
-            on_line, pending, honorific = False, [], None
+            on_line, pending, titles = False, [], []
         elif p.kind == "name":
             current = _Draft(name=p, status=status, end=p.end)
             drafts.append(current)
             on_line = True
-            if honorific is not None:
-                _take_honorific(doc, current, honorific, gazetteer)
+            if p.ref:
+                current.honorific = p.ref  # a surname after a plural title
+            for title in titles:
+                _take_honorific(doc, current, title, gazetteer)
             for q in pending:
                 _attach(doc, current, q, None, gazetteer, lexicon)
-            pending, honorific = [], None
-        elif p.kind in (HONORIFIC, POST) and _is_title(p, adjacent_next, gazetteer):
-            honorific = p
+            pending, titles = [], []
+        elif current is not None and on_line and p.kind in (ORG, POST, "other") and _own_initials(doc, p, current):
+            current.initials = doc[p.start : p.end].text.strip("()")
+        elif p.kind in (HONORIFIC, POST) and _is_title(p, pieces[k + 1 : k + 3], gazetteer):
+            titles.append(p)
         elif p.kind in (ORG, POST, "other"):
             previous = pieces[k - 1] if k > 0 else None
             if current is not None and on_line:
@@ -282,12 +352,28 @@ def _assemble(doc: Doc, pieces: list[_Piece], status: Status, gazetteer: Gazette
     return drafts
 
 
-def _is_title(p: _Piece, following: _Piece | None, gazetteer: Gazetteer) -> bool:
-    """An honorific, or a rank written straight before a name ("DAC Alexis Boon")."""
-    before_name = following is not None and following.kind in ("name", HONORIFIC) and following.start == p.end
+def _own_initials(doc: Doc, p: _Piece, draft: _Draft) -> bool:
+    """ "KC" after Kenny Combe, "(AWa)" after Andy Warburton: the document's key for that person,
+    which wins over any gazetteer reading of the letters (CC is not a Chief Constable here)."""
+    letters = re.sub(r"[^A-Za-z]", "", doc[p.start : p.end].text)
+    if not 1 < len(letters) <= 4 or not letters[:2].isupper():
+        return False
+    capitals = "".join(c for c in letters if c.isupper())
+    words = [w for w in re.split(r"[\s\-]+", doc[draft.name.start : draft.name.end].text) if w[:1].isalpha()]
+    initials = "".join(w[0].upper() for w in words)
+    return len(words) > 1 and capitals in (initials, initials[0] + initials[-1])
+
+
+def _is_title(p: _Piece, following: list[_Piece], gazetteer: Gazetteer) -> bool:
+    """An honorific, or a rank written straight before a name ("DAC Alexis Boon") or before the
+    name in brackets ("Chief Superintendent (Mr. G. Roche)")."""
     if p.kind == HONORIFIC:
         return True
-    return before_name and gazetteer.posts[p.ref].rank
+    if not following or not gazetteer.posts[p.ref].rank:
+        return False
+    if following[0].kind == "open" and len(following) > 1:
+        return following[1].kind in ("name", HONORIFIC)
+    return following[0].kind in ("name", HONORIFIC) and following[0].start == p.end
 
 
 def _take_honorific(doc: Doc, draft: _Draft, p: _Piece, gazetteer: Gazetteer) -> None:
@@ -403,7 +489,7 @@ def _freeze(doc: Doc, draft: _Draft, gazetteer: Gazetteer) -> Attendance:
     name = _span(doc, draft.name.start, draft.name.end)
     whole = doc[draft.name.start : max(draft.end, draft.name.end)]
     return Attendance(
-        name=name.text,
+        name=" ".join(name.text.split()),
         status=draft.status,
         span=Span(whole.start_char, whole.end_char, whole.text),
         honorific=draft.honorific,
@@ -414,9 +500,11 @@ def _freeze(doc: Doc, draft: _Draft, gazetteer: Gazetteer) -> Attendance:
 
 
 def _merge(first: Attendance, again: Attendance) -> Attendance:
-    """One person listed twice: keep the first listing, filling in what only the second says."""
+    """One person listed twice: keep the first listing, filling in what only the second says;
+    apologies or an absence recorded anywhere win over a place in a list of those present."""
     return replace(
         first,
+        status=again.status if first.status == "present" else first.status,
         honorific=first.honorific or again.honorific,
         posts=first.posts or again.posts,
         organisation=first.organisation or again.organisation,

@@ -97,13 +97,17 @@ def pdf_text(source: str, data: bytes) -> str:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            text = "\n\n".join(_page_lines(page) for page in pdf.pages)
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                text = "\n\n".join(_page_lines(page) for page in pdf.pages)
+        except PdfminerException as e:  # pdfplumber wraps what pdfminer raised
+            raise (e.args[0] if e.args and isinstance(e.args[0], Exception) else e) from e
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise DocumentError(f"{source}: the PDF is encrypted; save an unprotected copy") from e
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as e:
+    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as e:
         raise DocumentError(f"{source}: not a readable PDF ({type(e).__name__})") from e
     if not text.strip():
         raise DocumentError(f"{source}: the PDF has no text layer (a scanned image?); run it through OCR first")

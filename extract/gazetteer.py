@@ -83,6 +83,16 @@ class Gazetteer:
         org = self.organisations[org_id]
         return [org.name, *org.aliases]
 
+    def plural_honorific(self, text: str) -> str | None:
+        """The canonical honorific of a plural title ("Cllrs", "Councillors"), or None."""
+        key = text.casefold()
+        if len(key) < 3 or not key.endswith("s"):
+            return None
+        for spellings in self.honorifics:
+            if key[:-1] in (s.casefold().rstrip(".") for s in spellings):
+                return spellings[0]
+        return None
+
     def honorific(self, text: str) -> str:
         """The canonical spelling of an honorific as written."""
         key = text.casefold().rstrip(".")

@@ -17,6 +17,10 @@ class Lexicon:
 
     present_headings: frozenset[str]
     apologies_headings: frozenset[str]
+    absent_headings: frozenset[str]
+    attendance_words: frozenset[str]
+    status_words: frozenset[str]
+    post_labels: frozenset[str]
     organisation_heads: frozenset[str]
     role_heads: frozenset[str]
     not_name_words: frozenset[str]

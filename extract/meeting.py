@@ -15,7 +15,7 @@ from .bodies import find_body
 from .dates import find_dates
 from .errors import DocumentError
 from .gazetteer import Gazetteer, load_gazetteer
-from .layout import Line, attendance_blocks, attendance_heading, is_link_line, split_lines
+from .layout import Line, apology_sentences, attendance_blocks, attendance_heading, is_link_line, split_lines
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
 from .records import Actor, AgendaItem, Document, Meeting, OrganisationRef, Statement, TopicMention
@@ -50,9 +50,12 @@ def extract_meeting(
     gazetteer = gazetteer or load_gazetteer()
     lexicon = lexicon or load_lexicon()
     lines = split_lines(document.text)
-    headings = find_headings(lines, skip=lambda line: attendance_heading(line, lexicon) is not None)
+    # "Apologies for absence" is an agenda item of many minutes; "Present" never is.
+    headings = find_headings(lines, skip=lambda line: _lists_present(line, lexicon))
     heading_lines = {h.line.start for h in headings}
-    blocks = attendance_blocks(lines, lexicon, is_end=lambda line: line.start in heading_lines)
+    opening_end = headings[0].line.start if headings else len(document.text)
+    blocks = attendance_blocks(lines, lexicon, lambda line: line.start in heading_lines, opening_end)
+    blocks = sorted(blocks + apology_sentences(document.text), key=lambda b: b.start)
     attendance = parse_attendees(doc, blocks, gazetteer, lexicon)
     end = next((line.start for line in lines if _END_MATTER.match(line.text)), len(document.text))
     items = agenda_items(document.text, headings, end)
@@ -94,6 +97,11 @@ def extract_meeting(
         mentions=find_mentions(doc, items, attendance, gazetteer),
         warnings=tuple(warnings),
     )
+
+
+def _lists_present(line: Line, lexicon: Lexicon) -> bool:
+    heading = attendance_heading(line, lexicon)
+    return heading is not None and heading.status != "apologies"
 
 
 def _body_as_actor(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement | None:
