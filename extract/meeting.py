@@ -9,8 +9,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .agenda import agenda_items, find_headings
+from .agenda import agenda_items, find_headings, heading_lines, unnumbered_headings
 from .attendees import parse_attendees
+from .blocks import BlockKind
 from .bodies import find_body
 from .dates import find_dates
 from .errors import DocumentError
@@ -51,10 +52,15 @@ def extract_meeting(
     lexicon = lexicon or load_lexicon()
     lines = split_lines(document.text)
     # "Apologies for absence" is an agenda item of many minutes; "Present" never is.
-    headings = find_headings(lines, skip=lambda line: _lists_present(line, lexicon))
-    heading_lines = {h.line.start for h in headings}
-    opening_end = headings[0].line.start if headings else len(document.text)
-    blocks = attendance_blocks(lines, lexicon, lambda line: line.start in heading_lines, opening_end)
+    skip = lambda line: _lists_present(line, lexicon)  # noqa: E731
+    headings = find_headings(heading_lines(document.text, lines, document.blocks), skip)
+    numbered = sum(h.style != "sub" for h in headings) >= 2
+    opening_end = headings[0].line.start if numbered else _opening_end(document, lines, lexicon)
+    starts = {_indented_start(h.line) for h in headings} if numbered else {opening_end}
+    blocks = attendance_blocks(lines, lexicon, lambda line: _indented_start(line) in starts, opening_end)
+    if not numbered:
+        after = min([b.start for b in blocks], default=0)
+        headings = unnumbered_headings(document.text, document.blocks, skip, after) or headings
     blocks = sorted(blocks + apology_sentences(document.text), key=lambda b: b.start)
     attendance = parse_attendees(doc, blocks, gazetteer, lexicon)
     end = next((line.start for line in lines if _END_MATTER.match(line.text)), len(document.text))
@@ -97,6 +103,24 @@ def extract_meeting(
         mentions=find_mentions(doc, items, attendance, gazetteer),
         warnings=tuple(warnings),
     )
+
+
+def _indented_start(line: Line) -> int:
+    return line.start + len(line.text) - len(line.text.lstrip())
+
+
+def _opening_end(document: Document, lines: list[Line], lexicon: Lexicon) -> int:
+    """Where minutes with no numbered items end their opening: at the first heading after their
+    first list of people that is not another such list."""
+    first = next((line.start for line in lines if attendance_heading(line, lexicon, opening=True)), None)
+    if first is None:
+        return 0
+    for block in document.blocks:
+        if block.kind == BlockKind.HEADING and block.start > first:
+            line = Line(block.start, block.end, document.text[block.start : block.end])
+            if attendance_heading(line, lexicon, opening=True) is None:
+                return block.start
+    return len(document.text)
 
 
 def _lists_present(line: Line, lexicon: Lexicon) -> bool:
