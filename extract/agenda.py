@@ -11,7 +11,7 @@ from .blocks import Block, BlockKind
 from .layout import Line, is_link_line
 from .records import AgendaItem, Span
 
-__all__ = ["Heading", "find_headings", "unnumbered_headings", "heading_lines", "agenda_items"]
+__all__ = ["Heading", "find_headings", "section_headings", "unnumbered_headings", "heading_lines", "agenda_items"]
 
 # Real formats, so regular expressions: "Item 3 - Title", "2. Item 3 - Title", "Agenda item 3: Title".
 _ITEM = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:agenda\s+)?item\s+(?P<num>\d{1,3})\s*[-:.)]?\s*(?P<title>.*)$", re.I)
@@ -104,10 +104,21 @@ def _late(number: str, seen: set[tuple[int, ...]], last: tuple[int, ...]) -> boo
     return len(order) == 1 and order not in seen and order < last and order[0] > 1
 
 
+def section_headings(blocks: tuple[Block, ...]) -> list[Block]:
+    """Headings that open a section: any marked-up heading, and a short line standing alone
+    (a typographic heading) when a paragraph follows it rather than another short line."""
+    out = []
+    for k, b in enumerate(blocks):
+        following = blocks[k + 1] if k + 1 < len(blocks) else None
+        if b.kind == BlockKind.HEADING and (b.level or (following and following.kind == BlockKind.PARAGRAPH)):
+            out.append(b)
+    return out
+
+
 def unnumbered_headings(text: str, blocks: tuple[Block, ...], skip, after: int = 0) -> list[Heading]:
     """For minutes that number no items, from offset ``after`` on: headings as the format marks them (the shallowest level used more than once, under a
     title used once) or, in plain text, as its typography shows them: short lines standing alone."""
-    candidates = [b for b in blocks if b.kind == BlockKind.HEADING and b.start >= after]
+    candidates = [b for b in section_headings(blocks) if b.start >= after]
     levels = Counter(b.level for b in candidates)
     marked = [level for level, n in levels.items() if level > 0 and n > 1]
     level = min(marked) if marked else (0 if levels[0] > 1 else None)

@@ -9,9 +9,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .agenda import agenda_items, find_headings, heading_lines, unnumbered_headings
+from .agenda import agenda_items, find_headings, heading_lines, section_headings, unnumbered_headings
 from .attendees import parse_attendees
-from .blocks import BlockKind
 from .bodies import find_body
 from .dates import find_dates
 from .errors import DocumentError
@@ -55,7 +54,7 @@ def extract_meeting(
     skip = lambda line: _lists_present(line, lexicon)  # noqa: E731
     headings = find_headings(heading_lines(document.text, lines, document.blocks), skip)
     numbered = sum(h.style != "sub" for h in headings) >= 2
-    opening_end = headings[0].line.start if numbered else _opening_end(document, lines, lexicon)
+    opening_end = headings[0].line.start if headings else _opening_end(document, lines, lexicon)
     starts = {_indented_start(h.line) for h in headings} if numbered else {opening_end}
     blocks = attendance_blocks(lines, lexicon, lambda line: _indented_start(line) in starts, opening_end)
     if not numbered:
@@ -115,8 +114,8 @@ def _opening_end(document: Document, lines: list[Line], lexicon: Lexicon) -> int
     first = next((line.start for line in lines if attendance_heading(line, lexicon, opening=True)), None)
     if first is None:
         return 0
-    for block in document.blocks:
-        if block.kind == BlockKind.HEADING and block.start > first:
+    for block in section_headings(document.blocks):
+        if block.start > first:
             line = Line(block.start, block.end, document.text[block.start : block.end])
             if attendance_heading(line, lexicon, opening=True) is None:
                 return block.start
