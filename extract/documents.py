@@ -9,7 +9,7 @@ from .blocks import text_blocks
 from .errors import DocumentError
 from .fetch import fetch, is_url
 from .formats import DOCX, HTML, PDF, TEXT, docx_text, html_text, pdf_text, sniff
-from .markdown import looks_like_markdown, read_markdown
+from .markdown import front_matter, looks_like_markdown, read_markdown
 from .normalise import normalise
 from .records import Document
 
@@ -69,12 +69,14 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
         if media_type is None:
             media_type = HTML if _looks_like_html(text) else TEXT
         if media_type == HTML:
-            text = html_text(text)
+            front = front_matter(text)  # a page saved by a static-site generator keeps it above the HTML
+            text = text[: front.end] + html_text(text[front.end :])
     if not text.strip():
         raise DocumentError(f"{source}: no text in the page")
     # Markdown (a .md file, or text marked up as one) is read by its parser; anything else by its typography.
     markdown = read_markdown(text) if media_type == TEXT and looks_like_markdown(text) else None
     plain = normalise(markdown.text if markdown else text)
+    front = markdown.front if markdown else front_matter(text)
     return Document(
         source=source,
         text=plain,
@@ -84,8 +86,7 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
         encoding=encoding,
         warnings=tuple(warnings),
         blocks=markdown.blocks if markdown else text_blocks(plain),
-        stated_title=markdown.title if markdown else None,
-        stated_date=markdown.date if markdown else None,
+        front=front,
     )
 
 

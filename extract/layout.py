@@ -26,6 +26,7 @@ _APOLOGIES_FROM = re.compile(
     r"(?:received|given|noted|tendered|sent|recorded)\s+from\s+",
     re.I,
 )
+_TITLE_WORDS = {"minutes", "meeting", "agenda", "held"}
 _SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|$")
 _LINK_LINE = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")
 
@@ -93,8 +94,8 @@ def _classify(key: str, lexicon: Lexicon, opening: bool) -> tuple[Status, str | 
     if key in lexicon.post_labels:
         return "present", key
     words = key.replace("'", " ").split()
-    if not words or len(words) > 6:
-        return None
+    if not words or len(words) > 6 or _TITLE_WORDS.intersection(words):
+        return None  # "Board of Directors Meeting Minutes" is a title, not a list's heading
     if not opening and words[-1] not in lexicon.status_words:
         return None
     if "apologies" in words:

@@ -1,4 +1,5 @@
-"""Markdown minutes: blocks from a real parser, markup blanked out so the words keep their offsets."""
+"""Markdown minutes: blocks from a real parser, markup blanked out so the words keep their offsets;
+the front matter kept as written, its title and date read."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .blocks import Block, BlockKind
+from .records import FrontMatter, Span
 
-__all__ = ["MarkdownText", "looks_like_markdown", "read_markdown"]
+__all__ = ["MarkdownText", "front_matter", "looks_like_markdown", "read_markdown"]
 
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
 
@@ -48,15 +50,17 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 _LEAD = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*)?(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*\n)*?)---[ \t]*(?:\n|\Z)")
+_TITLE_FIELD = re.compile(r"^title:[ \t]*[\"']?(?P<title>[^\n]*?)[\"']?[ \t]*$", re.M)
+
+
 @dataclass(frozen=True)
 class MarkdownText:
-    """Markdown read into text of the same length with markup blanked, its blocks, and the
-    title and date of its front matter where it has them."""
+    """Markdown read into text of the same length with markup blanked, its blocks and front matter."""
 
     text: str
     blocks: tuple[Block, ...]
-    title: str | None = None
-    date: dt.date | None = None
+    front: FrontMatter = FrontMatter()
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -83,15 +87,16 @@ def _mask(text: str) -> str:
     return text
 
 
-def _front_matter(content: str) -> tuple[str | None, dt.date | None]:
+def front_matter(raw: str) -> FrontMatter:
+    """The front matter a file starts with (Jekyll, Hugo, Obsidian), or an empty one."""
+    m = _FRONT_MATTER.match(raw)
+    if m is None:
+        return FrontMatter()
     try:
-        data = yaml.safe_load(content)
+        data = yaml.safe_load(m["yaml"])
     except yaml.YAMLError:
-        return None, None
-    if not isinstance(data, dict):
-        return None, None
-    title = data.get("title")
-    date = data.get("date")
+        data = None
+    date = data.get("date") if isinstance(data, dict) else None
     if isinstance(date, str):
         try:
             date = dt.date.fromisoformat(date[:10])
@@ -99,23 +104,22 @@ def _front_matter(content: str) -> tuple[str | None, dt.date | None]:
             date = None
     if isinstance(date, dt.datetime):
         date = date.date()
-    return (str(title).strip() if title else None), (date if isinstance(date, dt.date) else None)
+    title = None
+    if (t := _TITLE_FIELD.search(m["yaml"])) and t["title"].strip():
+        start = m.start("yaml") + t.start("title")
+        title = Span(start, start + len(t["title"]), t["title"])
+    return FrontMatter(m.end(), title, date if isinstance(date, dt.date) else None)
 
 
 def read_markdown(raw: str) -> MarkdownText:
     """Blocks from markdown-it's parse; text with the markup blanked out, one character for one."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", raw)] + [len(raw)]
-    text = _mask(raw)
+    front = front_matter(raw)
+    text = raw[: front.end] + _mask(raw[front.end :])
     blocks: list[Block] = []
-    title = date = None
     context: list[str] = []
     heading_level = 0
     for token in _PARSER.parse(raw):
-        if token.type == "front_matter":
-            title, date = _front_matter(token.content)
-            start, end = line_starts[token.map[0]], line_starts[min(token.map[1], len(line_starts) - 1)]
-            text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
-            continue
         if token.nesting == 1 and token.type in ("list_item_open", "blockquote_open", "tr_open"):
             context.append(token.type)
         elif token.nesting == -1 and token.type in ("list_item_close", "blockquote_close", "tr_close"):
@@ -145,4 +149,4 @@ def read_markdown(raw: str) -> MarkdownText:
         if blocks and blocks[-1].start == stripped_start:
             continue  # a table row's cells share its line
         blocks.append(Block(kind, stripped_start, stripped_end, level, lead_end))
-    return MarkdownText(text, tuple(blocks), title, date)
+    return MarkdownText(text, tuple(blocks), front)

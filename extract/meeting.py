@@ -11,11 +11,19 @@ from spacy.tokens import Doc
 
 from .agenda import agenda_items, find_headings, heading_lines, section_headings, unnumbered_headings
 from .attendees import parse_attendees
-from .bodies import find_body
+from .bodies import body_from_file_name, find_body
 from .dates import find_dates
 from .errors import DocumentError
 from .gazetteer import Gazetteer, load_gazetteer
-from .layout import Line, apology_sentences, attendance_blocks, attendance_heading, is_link_line, split_lines
+from .layout import (
+    Line,
+    apology_sentences,
+    attendance_blocks,
+    attendance_heading,
+    is_link_line,
+    is_prose,
+    split_lines,
+)
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
 from .records import Actor, AgendaItem, Document, Meeting, OrganisationRef, Statement, TopicMention
@@ -27,6 +35,7 @@ __all__ = ["extract_meeting", "slug"]
 
 _HEAD_LINES = 25
 _TITLE_WORDS = re.compile(r"\b(minutes|meeting|agenda)\b", re.I)
+_TITLE_LABEL = re.compile(r"^\s*(?:title of (?:the )?meeting|name of meeting|meeting title)(?::\s*|\s{3,})(?=\S)", re.I)
 _PUBLICATION = re.compile(r"\b(publication|published|updated|printed)\b", re.I)
 _END_MATTER = re.compile(r"^\s*\[?back to (the )?(table of )?contents", re.I)
 
@@ -64,16 +73,25 @@ def extract_meeting(
     attendance = parse_attendees(doc, blocks, gazetteer, lexicon)
     end = next((line.start for line in lines if _END_MATTER.match(line.text)), len(document.text))
     items = agenda_items(document.text, headings, end)
-    title = _title_line(lines)
+    title = _title_line(document.text, [line for line in lines if line.start >= document.front.end])
     head_end = min([b.start for b in blocks] + [i.heading.start for i in items] + [len(document.text)])
-    date = _meeting_date(document.text, lines, title, head_end)
     warnings = [*document.warnings]
+    stated = Line(document.front.title.start, document.front.title.end, document.front.title.text) if document.front.title else None
+    date = (
+        _meeting_date(document.text, lines, title, head_end)
+        or _meeting_date(document.text, [], stated, 0)
+        or document.front.date
+    )
     if date is None:
         # Scraped minutes are often saved under their date: better than no date, and said so.
         date = next((d for _, _, d in find_dates(Path(document.source).name)), None)
         if date is not None:
             warnings.append(f"{document.source}: meeting date taken from the file name")
-    body = find_body(doc, lines, title, head_end, gazetteer, lexicon)
+    body = find_body(doc, lines, title, head_end, gazetteer, lexicon) or (
+        find_body(doc, [], stated, 0, gazetteer, lexicon) if stated else None
+    )
+    if body is None and (body := body_from_file_name(document.source, lexicon)):
+        warnings.append(f"{document.source}: body taken from the file name")
     if not attendance and not items:
         raise DocumentError(f"{document.source}: does not look like minutes (no attendee list or agenda items)")
     for missing, what in (
@@ -92,7 +110,7 @@ def extract_meeting(
         id=key,
         source=document.source,
         sha256=document.sha256,
-        title=title.stripped if title else None,
+        title=(title or stated).stripped if (title or stated) else None,
         body=body,
         date=date,
         attendance=attendance,
@@ -157,10 +175,22 @@ def _with_topics(statement: Statement, topics: tuple[TopicMention, ...], items: 
     return replace(statement, topics=keys)
 
 
-def _title_line(lines: list[Line]) -> Line | None:
+def _title_line(text: str, lines: list[Line]) -> Line | None:
+    """The first opening line that names minutes or a meeting; a title in capitals goes on to
+    the next line when it wraps ("... MEETING OF THE JOINT POLICING" / "COMMITTEE HELD IN ...")."""
     head = [line for line in lines[: _HEAD_LINES * 3] if line.stripped and not is_link_line(line)][:_HEAD_LINES]
-    titled = [line for line in head if _TITLE_WORDS.search(line.text) and not _PUBLICATION.search(line.text)]
-    return titled[0] if titled else None
+    for line in head:
+        if m := _TITLE_LABEL.match(line.text):  # "Title of Meeting   Suffolk Libraries IPS - Board Meeting"
+            return Line(line.start + m.end(), line.end, line.text[m.end() :])
+    for k, line in enumerate(head):
+        if _TITLE_WORDS.search(line.text) and not _PUBLICATION.search(line.text) and not is_prose(line):
+            following = head[k + 1] if k + 1 < len(head) else None
+            if line.stripped.isupper() and following is not None and following.stripped.isupper():
+                if not any(find_dates(line.text)) and not any(find_dates(following.text)):
+                    whole = text[line.start : following.end]
+                    return Line(line.start, following.end, re.sub(r"\s", " ", whole))
+            return line
+    return None
 
 
 def _meeting_date(text: str, lines: list[Line], title: Line | None, head_end: int) -> dt.date | None:

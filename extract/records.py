@@ -11,6 +11,7 @@ from .blocks import Block
 __all__ = [
     "Span",
     "Document",
+    "FrontMatter",
     "OrganisationRef",
     "PostRef",
     "Attendance",
@@ -36,6 +37,15 @@ class Span:
 
 
 @dataclass(frozen=True)
+class FrontMatter:
+    """What a file's YAML front matter states: where it ends, its title (a span of the text), its date."""
+
+    end: int = 0
+    title: Span | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """The text of one source file, normalised character for character.
 
@@ -51,8 +61,7 @@ class Document:
     encoding: str
     warnings: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
-    stated_title: str | None = None  # what the file's own metadata (front matter) says
-    stated_date: dt.date | None = None
+    front: FrontMatter = FrontMatter()
 
 
 @dataclass(frozen=True)
