@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
-from .layout import AttendanceBlock
+from .layout import AttendanceBlock, Membership
 from .lexicon import Lexicon
 from .names import name_key
 from .nlp import gazetteer_id
@@ -65,23 +65,43 @@ class _Draft:
 
 
 def parse_attendees(
-    doc: Doc, blocks: list[AttendanceBlock], gazetteer: Gazetteer, lexicon: Lexicon
+    doc: Doc,
+    blocks: list[AttendanceBlock],
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    body: OrganisationRef | None = None,
 ) -> tuple[Attendance, ...]:
-    """Every person in the attendance blocks of ``doc``, each once, in order of listing."""
+    """Every person in the attendance blocks of ``doc``, each once, in order of listing.
+
+    A member of the meeting ``body`` (listed under "Present" or "Apologies", not "Also present"
+    or "Guests") who names no organisation and bears no title represents that body; a councillor
+    or an officer with a title may well come from another."""
     people: dict[str, Attendance] = {}
     for block in blocks:
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
         if span is None:
             continue
-        pieces = _pieces(doc, span.start, span.end, block.wrapped, gazetteer)
+        pieces = _pieces(doc, span.start, span.end, block.soft_breaks, gazetteer)
         pieces = _join_phrases(doc, _split_words(doc, pieces, lexicon), lexicon)
         for draft in _assemble(doc, pieces, block.status, gazetteer, lexicon):
-            if block.post:
-                draft.posts.insert(0, PostRef(name=block.post))
+            if _member(block.members, draft, gazetteer) and body is not None:
+                draft.organisations.append(OrganisationRef(name=body.name, id=body.id))
+            if block.post:  # the heading's post says least: "OFFICERS: Althea Loderick - Chief Executive"
+                draft.posts.append(PostRef(name=block.post))
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
             people[key] = _merge(people[key], person) if key in people else person
     return tuple(people.values())
+
+
+def _member(members: Membership, draft: _Draft, gazetteer: Gazetteer) -> bool:
+    """A person of the body that met: listed as one of its members, naming no organisation of
+    their own; under a heading that does not say "members", with no title either, and no post but
+    an office of the body (its chair, its clerk)."""
+    if draft.organisations or members == Membership.NONE:
+        return False
+    offices = all(p.id and gazetteer.posts[p.id].office for p in draft.posts)
+    return members == Membership.ALL or (draft.honorific is None and offices)
 
 
 def _separator(doc: Doc, tok: Token) -> str | None:
@@ -95,9 +115,9 @@ def _separator(doc: Doc, tok: Token) -> str | None:
     return kind
 
 
-def _pieces(doc: Doc, start: int, end: int, wrapped: bool, gazetteer: Gazetteer) -> list[_Piece]:
-    """Separators, gazetteer entities and runs of words; in a ``wrapped`` list a line break is a
-    space ("Robert\nPreston" is one name), and "Cllrs" or "Councillors" is a plural title."""
+def _pieces(doc: Doc, start: int, end: int, soft_breaks: frozenset[int], gazetteer: Gazetteer) -> list[_Piece]:
+    """Separators, gazetteer entities and runs of words; a line break at one of the ``soft_breaks``
+    is a space ("Robert\nPreston" is one name), and "Cllrs" or "Councillors" is a plural title."""
     ents = {
         e.start: e
         for e in doc.ents
@@ -112,7 +132,7 @@ def _pieces(doc: Doc, start: int, end: int, wrapped: bool, gazetteer: Gazetteer)
             i = ent.end
             continue
         sep = _separator(doc, doc[i])
-        if sep == "newline" and wrapped:
+        if sep == "newline" and any(doc[i].idx + k in soft_breaks for k, c in enumerate(doc[i].text) if c == "\n"):
             sep = "space"
         plural = None if sep else gazetteer.plural_honorific(doc[i].text)
         if sep == "space":

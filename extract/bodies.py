@@ -18,7 +18,9 @@ __all__ = ["find_body", "body_from_file_name"]
 _OF_THE = re.compile(r"\bmeeting of (?:the )?(?P<name>[A-Z][\w&',\- ]+?)(?= held\b| on\b| at\b|,|$)", re.I)
 _LEAD = re.compile(r"\s*(?:draft\s+)?(?:minutes|agenda)(?:\s+(?:of|for)(?:\s+(?:a|the))?)?\s+", re.I)
 # Words that say what kind of meeting it was, not which body met: "DSF Board monthly meeting".
+# So are the days of the week that come before a date ("Minutes - Wednesday 6th September 2023").
 _KIND_OF_MEETING = {"open", "public", "special", "extraordinary", "ordinary", "annual", "monthly", "general", "regular"}
+_KIND_OF_MEETING |= {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "held", "on"}
 _GENERIC = {"board", "of", "the", "directors", "trustees", "governors", "management", "committee", "council"}
 _BEFORE_DATE = re.compile(r"\s+-\s+|\s+\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4}|\b(?:meeting|minutes)\b", re.I)
 

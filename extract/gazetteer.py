@@ -37,6 +37,7 @@ class Post:
     aliases: tuple[str, ...] = ()
     organisation: str | None = None
     rank: bool = False
+    office: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon
 from .records import Status
@@ -11,6 +12,7 @@ from .records import Status
 __all__ = [
     "Line",
     "AttendanceBlock",
+    "Membership",
     "split_lines",
     "attendance_heading",
     "attendance_blocks",
@@ -44,29 +46,43 @@ class Line:
         return self.text.strip()
 
 
+class Membership(enum.Enum):
+    """Which of a list's people are the meeting body's own members, as its heading says:
+    all ("MEMBERS :"), those with no title ("Present": a titled councillor or officer may come
+    from another body), or none ("Also present", "Guests")."""
+
+    ALL = "all"
+    UNTITLED = "untitled"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class AttendanceBlock:
     """Character range of a list of people under one heading, and what the heading says of them.
 
-    ``wrapped``: the list runs on with line breaks wherever the page ended (several people to a
-    line, commas between them), so a line break separates no one. ``post``: the heading names the
-    post its people hold ("In the chair", "Minute Secretary").
+    ``soft_breaks``: offsets of the line breaks that separate no one, where the list ran on to the
+    next line wherever the page ended (see ``soft_breaks``). ``post``: the heading names the
+    post its people hold ("In the chair", "Minute Secretary", "Directors present").
+    ``members``: the heading lists the meeting body's own members.
     """
 
     status: Status
     start: int
     end: int
-    wrapped: bool = False
+    soft_breaks: frozenset[int] = frozenset()
     post: str | None = None
+    members: Membership = Membership.NONE
 
 
 @dataclass(frozen=True)
 class AttendanceHeading:
-    """What a heading line says of the people listed after it, and where their list starts."""
+    """What a heading line says of the people listed after it, and where their list starts;
+    ``members``: they are the meeting body's own members."""
 
     status: Status
     start: int
     post: str | None = None
+    members: Membership = Membership.NONE
 
 
 def split_lines(text: str) -> list[Line]:
@@ -83,27 +99,41 @@ def _heading_key(text: str) -> str:
     return re.sub(r"\s+(?:were|are|was|is)$", "", key.rstrip(" :"), flags=re.I).casefold()
 
 
-def _classify(key: str, lexicon: Lexicon, opening: bool) -> tuple[Status, str | None] | None:
-    """The status (and post) a heading's words give its list, or None when they name no list of people."""
-    if key in lexicon.apologies_headings:
-        return "apologies", None
-    if key in lexicon.absent_headings:
-        return "absent", None
-    if key in lexicon.present_headings:
-        return "present", None
-    if key in lexicon.post_labels:
-        return "present", key
+def _classify(key: str, lexicon: Lexicon, opening: bool) -> AttendanceHeading | None:
+    """What a heading's words say of its list (its ``start`` left 0), or None when they name no
+    list of people."""
     words = key.replace("'", " ").split()
+    status = _status(key, words, lexicon, opening)
+    if status is None:
+        return None
+    if key in lexicon.post_labels:
+        return AttendanceHeading(status, 0, key, members=Membership.UNTITLED)
+    members = Membership.NONE
+    if lexicon.member_words.intersection(words) and not lexicon.not_member_words.intersection(words):
+        named = lexicon.named_member_words.intersection(words)
+        members = Membership.ALL if named else Membership.UNTITLED
+    plural = next((k for k, w in enumerate(words) if w in lexicon.plural_posts), None)
+    post = " ".join([*words[:plural], words[plural][:-1]]) if plural is not None and plural < 2 else None
+    return AttendanceHeading(status, 0, post, members)
+
+
+def _status(key: str, words: list[str], lexicon: Lexicon, opening: bool) -> Status | None:
+    if key in lexicon.apologies_headings:
+        return "apologies"
+    if key in lexicon.absent_headings:
+        return "absent"
+    if key in lexicon.present_headings or key in lexicon.post_labels:
+        return "present"
     if not words or len(words) > 6 or _TITLE_WORDS.intersection(words):
         return None  # "Board of Directors Meeting Minutes" is a title, not a list's heading
     if not opening and words[-1] not in lexicon.status_words:
         return None
     if "apologies" in words:
-        return "apologies", None
+        return "apologies"
     if "absent" in words or key.endswith("not present"):
-        return "absent", None
+        return "absent"
     if lexicon.attendance_words.intersection(words):
-        return "present", None
+        return "present"
     return None
 
 
@@ -127,9 +157,8 @@ def attendance_heading(line: Line, lexicon: Lexicon, opening: bool = False) -> A
     for candidate, start in candidates:
         found = _classify(_heading_key(candidate), lexicon, opening)
         if found is not None:
-            status, post = found
-            label = candidate.strip(" :*#\t")
-            return AttendanceHeading(status, start, label if post else None)
+            label = candidate.strip(" :*#\t") if found.post and _heading_key(candidate) == found.post else None
+            return replace(found, start=start, post=label or (found.post and found.post.capitalize()))
     return None
 
 
@@ -150,10 +179,27 @@ def is_prose(line: Line) -> bool:
     return lower / len(words) > 0.4 or (line.stripped.endswith(".") and lower / len(words) > 0.25)
 
 
-def _wrapped(text: str) -> bool:
-    """Several people to a line with commas between them: line breaks are where the page ended."""
+_SOFT_BREAK = re.compile(
+    r"(?P<lower>\n)(?=[ \t]*[a-z])"  # the next line goes on in lower case: "(Libraries Innovation\nand Development"
+    r"|\b(?:and|of|for|the|to)[ \t]*(?P<linking>\n)"  # a line cut after a linking word
+    r"|, [A-Z][a-z]+[ \t]*(?P<name>\n)(?=[ \t]*[A-Z][\w'-]+ *[(,])"  # ", Mandy\nWilkinson (Finance Manager)"
+)
+
+
+def soft_breaks(text: str, start: int) -> frozenset[int]:
+    """Offsets (from ``start``) of the line breaks in a list of people that separate no one: all
+    of them where several people share each line with commas between (the list runs on wherever the
+    page ended), else those inside brackets or a phrase, or between a first name and a surname."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) > 1 and text.count(",") >= 1.5 * len(lines)
+    if len(lines) > 1 and text.count(",") >= 1.5 * len(lines):
+        return frozenset(start + m.start() for m in re.finditer("\n", text))
+    soft = {start + m.start(m.lastgroup) for m in _SOFT_BREAK.finditer(text)}
+    depth = 0
+    for k, c in enumerate(text):
+        depth = max(0, depth + (c == "(") - (c == ")"))
+        if c == "\n" and depth:
+            soft.add(start + k)
+    return frozenset(soft)
 
 
 def attendance_blocks(lines: list[Line], lexicon: Lexicon, is_end, opening_end: int) -> list[AttendanceBlock]:
@@ -166,7 +212,8 @@ def attendance_blocks(lines: list[Line], lexicon: Lexicon, is_end, opening_end: 
     def close(end: int) -> None:
         if current is not None and end > current.start:
             body = text[current.start : end]
-            blocks.append(AttendanceBlock(current.status, current.start, end, _wrapped(body), current.post))
+            breaks = soft_breaks(body, current.start)
+            blocks.append(AttendanceBlock(current.status, current.start, end, breaks, current.post, current.members))
 
     for line in lines:
         heading = attendance_heading(line, lexicon, opening=line.start < opening_end) if line.stripped else None
@@ -187,5 +234,7 @@ def apology_sentences(text: str) -> list[AttendanceBlock]:
     blocks = []
     for m in _APOLOGIES_FROM.finditer(text):
         end = _SENTENCE_END.search(text, m.end())
-        blocks.append(AttendanceBlock("apologies", m.end(), end.start() if end else len(text), wrapped=True))
+        stop = end.start() if end else len(text)
+        breaks = frozenset(k for k in range(m.end(), stop) if text[k] == "\n")
+        blocks.append(AttendanceBlock("apologies", m.end(), stop, breaks))
     return blocks

@@ -21,7 +21,6 @@ from .layout import (
     attendance_blocks,
     attendance_heading,
     is_link_line,
-    is_prose,
     split_lines,
 )
 from .lexicon import Lexicon, load_lexicon
@@ -70,7 +69,6 @@ def extract_meeting(
         after = min([b.start for b in blocks], default=0)
         headings = unnumbered_headings(document.text, document.blocks, skip, after) or headings
     blocks = sorted(blocks + apology_sentences(document.text), key=lambda b: b.start)
-    attendance = parse_attendees(doc, blocks, gazetteer, lexicon)
     end = next((line.start for line in lines if _END_MATTER.match(line.text)), len(document.text))
     items = agenda_items(document.text, headings, end)
     title = _title_line(document.text, [line for line in lines if line.start >= document.front.end])
@@ -92,6 +90,7 @@ def extract_meeting(
     )
     if body is None and (body := body_from_file_name(document.source, lexicon)):
         warnings.append(f"{document.source}: body taken from the file name")
+    attendance = parse_attendees(doc, blocks, gazetteer, lexicon, body)
     if not attendance and not items:
         raise DocumentError(f"{document.source}: does not look like minutes (no attendee list or agenda items)")
     for missing, what in (
@@ -183,7 +182,7 @@ def _title_line(text: str, lines: list[Line]) -> Line | None:
         if m := _TITLE_LABEL.match(line.text):  # "Title of Meeting   Suffolk Libraries IPS - Board Meeting"
             return Line(line.start + m.end(), line.end, line.text[m.end() :])
     for k, line in enumerate(head):
-        if _TITLE_WORDS.search(line.text) and not _PUBLICATION.search(line.text) and not is_prose(line):
+        if _TITLE_WORDS.search(line.text) and not _PUBLICATION.search(line.text) and not _sentence(line):
             following = head[k + 1] if k + 1 < len(head) else None
             if line.stripped.isupper() and following is not None and following.stripped.isupper():
                 if not any(find_dates(line.text)) and not any(find_dates(following.text)):
@@ -191,6 +190,11 @@ def _title_line(text: str, lines: list[Line]) -> Line | None:
                     return Line(line.start, following.end, re.sub(r"\s", " ", whole))
             return line
     return None
+
+
+def _sentence(line: Line) -> bool:
+    """ "The meeting was called to order at 1:01 PM.": a sentence of the minutes, not their title."""
+    return line.stripped.endswith(".") and len(line.stripped.split()) >= 5 and not line.stripped.isupper()
 
 
 def _meeting_date(text: str, lines: list[Line], title: Line | None, head_end: int) -> dt.date | None:
