@@ -193,8 +193,13 @@ def _title_line(text: str, lines: list[Line]) -> Line | None:
 
 
 def _sentence(line: Line) -> bool:
-    """ "The meeting was called to order at 1:01 PM.": a sentence of the minutes, not their title."""
-    return line.stripped.endswith(".") and len(line.stripped.split()) >= 5 and not line.stripped.isupper()
+    """ "The meeting was called to order at 1:01 PM.", "Margaret Carey attended the meeting this
+    evening and was keen to": a sentence of the minutes, not their title."""
+    words = line.stripped.split()
+    if line.stripped.isupper():
+        return False
+    lower = sum(w[0].islower() for w in words)
+    return (line.stripped.endswith(".") and len(words) >= 5) or (len(words) >= 12 and lower > 0.4 * len(words))
 
 
 def _meeting_date(text: str, lines: list[Line], title: Line | None, head_end: int) -> dt.date | None:
