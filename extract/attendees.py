@@ -83,7 +83,7 @@ def parse_attendees(
             continue
         pieces = _pieces(doc, span.start, span.end, block.soft_breaks, gazetteer)
         pieces = _join_phrases(doc, _split_words(doc, pieces, lexicon), lexicon)
-        for draft in _assemble(doc, pieces, block.status, gazetteer, lexicon):
+        for draft in _assemble(doc, pieces, block, gazetteer, lexicon):
             if _member(block.members, draft, gazetteer) and body is not None:
                 draft.organisations.append(OrganisationRef(name=body.name, id=body.id))
             if block.post:  # the heading's post says least: "OFFICERS: Althea Loderick - Chief Executive"
@@ -108,7 +108,7 @@ def _separator(doc: Doc, tok: Token) -> str | None:
     if tok.is_space:
         if "\n" in tok.text:
             return "newline"
-        return "comma" if len(tok.text) >= 2 else "space"  # a wide gap: a column or a table's cell
+        return "gap" if len(tok.text) >= 2 else "space"  # a wide gap: a column or a table's cell
     kind = _SEPARATORS.get(tok.text)
     if kind == "dash" and tok.i > 0 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_:
         return None  # a hyphen inside a word: Weekes-Bernard
@@ -179,7 +179,7 @@ def _split_words(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piec
             continue
         if p.kind != "words":
             out.append(p)
-            if p.kind != "comma":
+            if p.kind not in ("comma", "gap"):
                 plural = None
             continue
         if plural is not None:
@@ -335,7 +335,9 @@ def _join_phrases(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Pie
     return out
 
 
-def _assemble(doc: Doc, pieces: list[_Piece], status: Status, gazetteer: Gazetteer, lexicon: Lexicon) -> list[_Draft]:
+def _assemble(
+    doc: Doc, pieces: list[_Piece], block: AttendanceBlock, gazetteer: Gazetteer, lexicon: Lexicon
+) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     on_line = False  # a person has been opened on the current line
@@ -344,8 +346,12 @@ def _assemble(doc: Doc, pieces: list[_Piece], status: Status, gazetteer: Gazette
     for k, p in enumerate(pieces):
         if p.kind == "newline":
             on_line, pending, titles = False, [], []
+        elif p.kind == "name" and block.one_per_line and on_line and pieces[k - 1].kind == "comma":
+            # One person a line: a name after the comma is their organisation's ("Talk About Local").
+            current.organisations.append(OrganisationRef(name=doc[p.start : p.end].text, span=_span(doc, p.start, p.end)))
+            current.end = p.end
         elif p.kind == "name":
-            current = _Draft(name=p, status=status, end=p.end)
+            current = _Draft(name=p, status=block.status, end=p.end)
             drafts.append(current)
             on_line = True
             if p.ref:
@@ -472,15 +478,27 @@ def _attach(
         # "DCCP Homicide & RASSO North": a qualifier of the post before it.
         _qualify_post(doc, draft, previous, p, f", {text}")
         return
-    is_org = any(w in lexicon.organisation_heads for w in folded) or (
-        len(words) == 1 and words[0].text.casefold() not in lexicon.role_heads
-    )
-    if is_org and not any(w in lexicon.role_heads for w in folded):
+    if _names_organisation(folded, lexicon):
         known = gazetteer.find_by_tail(text)
         name = gazetteer.organisations[known].name if known else text
         draft.organisations.append(OrganisationRef(name=name, id=known, span=_span(doc, p.start, p.end)))
     elif text:
         draft.posts.append(PostRef(name=text, span=_span(doc, p.start, p.end)))
+
+
+def _names_organisation(folded: list[str], lexicon: Lexicon) -> bool:
+    """An organisation's name, not a post: its last word is an organisation's ("Victim Commissioner's
+    Office"), or it is one word that names no post ("Honestlyreal"); a post named after its
+    organisation stays a post ("Clerk to the Board", "Head of London Partnerships")."""
+    words = [w for w in folded if w not in {"'s", "'"}]
+    if not words:
+        return False
+    roles = [k for k, w in enumerate(words) if w in lexicon.role_heads]
+    if roles and (len(words) == 1 or roles[0] + 1 < len(words) and words[roles[0] + 1] in _LINKING):
+        return False
+    if words[-1] in lexicon.organisation_heads:
+        return True
+    return not roles and (len(words) == 1 or any(w in lexicon.organisation_heads for w in words))
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:

@@ -63,7 +63,8 @@ class AttendanceBlock:
     ``soft_breaks``: offsets of the line breaks that separate no one, where the list ran on to the
     next line wherever the page ended (see ``soft_breaks``). ``post``: the heading names the
     post its people hold ("In the chair", "Minute Secretary", "Directors present").
-    ``members``: the heading lists the meeting body's own members.
+    ``members``: the heading lists the meeting body's own members. ``one_per_line``: each line
+    holds one person and what is said of them ("Will Perrin, Talk About Local").
     """
 
     status: Status
@@ -72,6 +73,7 @@ class AttendanceBlock:
     soft_breaks: frozenset[int] = frozenset()
     post: str | None = None
     members: Membership = Membership.NONE
+    one_per_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,11 @@ def attendance_blocks(lines: list[Line], lexicon: Lexicon, is_end, opening_end: 
         if current is not None and end > current.start:
             body = text[current.start : end]
             breaks = soft_breaks(body, current.start)
-            blocks.append(AttendanceBlock(current.status, current.start, end, breaks, current.post, current.members))
+            lines = [line for line in body.splitlines() if line.strip()]
+            single = len(lines) > 1 and not breaks and all(line.count(",") <= 2 for line in lines)
+            blocks.append(
+                AttendanceBlock(current.status, current.start, end, breaks, current.post, current.members, single)
+            )
 
     for line in lines:
         heading = attendance_heading(line, lexicon, opening=line.start < opening_end) if line.stripped else None
