@@ -10,7 +10,7 @@ from importlib import resources
 import networkx as nx
 import yaml
 
-from graph import edge_count, edge_meetings, edge_samples, visits
+from graph import ATTENDANCE_EDGES, edge_count, edge_meetings, edge_samples, visits
 
 __all__ = ["styles", "page_data", "node_details", "discussion_matrix", "EVIDENCE_PER_NODE"]
 
@@ -112,7 +112,7 @@ def _organisation_scope(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
             reach.update(
                 v
                 for _, v, e in graph.out_edges(m, data=True)
-                if e["type"] in ("attended", "sent_apologies", "holds_post", "speaks_on", "raises")
+                if e["type"] in (*ATTENDANCE_EDGES.values(), "holds_post", "speaks_on", "raises")
             )
         if len(reach) > 1:
             scope[org] = sorted(reach)

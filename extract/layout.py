@@ -108,8 +108,9 @@ def _classify(key: str, lexicon: Lexicon, opening: bool) -> AttendanceHeading | 
     status = _status(key, words, lexicon, opening)
     if status is None:
         return None
-    if key in lexicon.post_labels:
-        return AttendanceHeading(status, 0, key, members=Membership.UNTITLED)
+    label = max((p for p in lexicon.post_labels if key == p or key.endswith(" " + p)), key=len, default=None)
+    if label is not None:  # "Minute Secretary:", "PRESENT IN THE CHAIR :"
+        return AttendanceHeading(status, 0, label, members=Membership.UNTITLED)
     members = Membership.NONE
     if lexicon.member_words.intersection(words) and not lexicon.not_member_words.intersection(words):
         named = lexicon.named_member_words.intersection(words)
@@ -139,6 +140,15 @@ def _status(key: str, words: list[str], lexicon: Lexicon, opening: bool) -> Stat
     return None
 
 
+def _as_written(label: str, post: str) -> str:
+    """The post as the heading writes it ("Minute Secretary"), in capitals only as a capital first
+    letter ("IN THE CHAIR" -> "In the chair")."""
+    written = " ".join(label.strip(" :*#\t").split())
+    found = re.search(re.escape(post), written, re.I)
+    text = found.group() if found else post
+    return text.capitalize() if text.isupper() or text.islower() else text
+
+
 def attendance_heading(line: Line, lexicon: Lexicon, opening: bool = False) -> AttendanceHeading | None:
     """What a heading line says of the people after it, and the offset where their list starts; or None.
 
@@ -159,8 +169,7 @@ def attendance_heading(line: Line, lexicon: Lexicon, opening: bool = False) -> A
     for candidate, start in candidates:
         found = _classify(_heading_key(candidate), lexicon, opening)
         if found is not None:
-            label = candidate.strip(" :*#\t") if found.post and _heading_key(candidate) == found.post else None
-            return replace(found, start=start, post=label or (found.post and found.post.capitalize()))
+            return replace(found, start=start, post=found.post and _as_written(candidate, found.post))
     return None
 
 
@@ -183,6 +192,7 @@ def is_prose(line: Line) -> bool:
 
 _SOFT_BREAK = re.compile(
     r"(?P<lower>\n)(?=[ \t]*[a-z])"  # the next line goes on in lower case: "(Libraries Innovation\nand Development"
+    r"|(?P<bracket>\n)(?=\s*\()"  # the next line opens a bracket: "Senior Analyst\n\n(Ms. L. Breen)"
     r"|\b(?:and|of|for|the|to)[ \t]*(?P<linking>\n)"  # a line cut after a linking word
     r"|, [A-Z][a-z]+[ \t]*(?P<name>\n)(?=[ \t]*[A-Z][\w'-]+ *[(,])"  # ", Mandy\nWilkinson (Finance Manager)"
 )

@@ -64,10 +64,10 @@ class MarkdownText:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Front matter, or two kinds of markdown markup in a text not laid out by indentation
+    """Front matter, escapes, or two kinds of markdown markup in a text not laid out by indentation
     (markdown would read indented plain text, such as a board's roll call, as code)."""
     found = [bool(sign.search(text)) for sign in _SIGNS]
-    if found[0]:
+    if found[0] or found[3]:  # front matter, or the escapes only a markdown writer makes ("2\\. PLANNING")
         return True
     lines = [line for line in text.splitlines() if line.strip()]
     indented = sum(line.startswith(("    ", "\t")) for line in lines)

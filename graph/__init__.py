@@ -1,6 +1,7 @@
 """The graph stage: meeting records to a networkx graph and an RDF dataset, people resolved across meetings."""
 
 from .build import (
+    ATTENDANCE_EDGES,
     EDGE_TYPES,
     ENTITY_EDGES,
     MEETING_NODES,
@@ -112,6 +113,7 @@ __all__ = [
     "person_profile",
     "topic_profile",
     "who_discussed",
+    "ATTENDANCE_EDGES",
     "EDGE_TYPES",
     "NODE_TYPES",
     "Person",

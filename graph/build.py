@@ -22,10 +22,13 @@ __all__ = [
     "topic_node",
     "NODE_TYPES",
     "EDGE_TYPES",
+    "ATTENDANCE_EDGES",
     "MEETING_NODES",
     "ENTITY_EDGES",
 ]
 
+# A person's edge to a meeting, by the status the minutes give them.
+ATTENDANCE_EDGES = {"present": "attended", "apologies": "sent_apologies", "absent": "was_absent"}
 NODE_TYPES = ("meeting", "item", "person", "organisation", "post", "topic", "place")
 EDGE_TYPES = (
     "organised_by",
@@ -33,6 +36,7 @@ EDGE_TYPES = (
     "has_part",
     "attended",
     "sent_apologies",
+    "was_absent",
     "represents",
     "holds_post",
     "post_in",
@@ -254,7 +258,7 @@ def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolutio
     for index, attendance in enumerate(meeting.attendance):
         person = node_id("person", resolution.person_of[(meeting.id, index)])
         prov = _provenance(meeting, attendance)
-        relation = "attended" if attendance.status == "present" else "sent_apologies"
+        relation = ATTENDANCE_EDGES[attendance.status]
         org = _organisation(graph, attendance.organisation, gazetteer) if attendance.organisation else None
         graph.add_edge(
             person,

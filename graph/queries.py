@@ -12,6 +12,8 @@ import networkx as nx
 
 from extract import MinutesGraphError, load_gazetteer, name_key
 
+from .build import ATTENDANCE_EDGES
+
 __all__ = [
     "neighbourhood",
     "NODE_KINDS",
@@ -204,7 +206,7 @@ def person_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> PersonPr
     topics, statements = Counter(), []
     for _, target, e in graph.out_edges(node, data=True):
         kind = e["type"]
-        if kind in ("attended", "sent_apologies"):
+        if kind in ATTENDANCE_EDGES.values():
             org = graph.nodes[e["organisation"]]["label"] if e.get("organisation") in graph else None
             attendance.append((_date(graph, target), graph.nodes[target]["label"], e["status"], e.get("role"), org))
             if kind == "attended":

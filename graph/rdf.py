@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph
 
 from extract import slug
 
+from .build import ATTENDANCE_EDGES
 from .namespaces import load_namespaces
 from .summary import edge_meetings
 
@@ -37,6 +38,7 @@ __all__ = [
 ]
 
 NS = load_namespaces()
+_STATUS = {"attended": NS.mg.Present, "sent_apologies": NS.mg.Apologies, "was_absent": NS.mg.Absent}
 XSD = NS.xsd
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
@@ -93,7 +95,7 @@ class MeetingView:
     sha256: str
     organiser: str | None
     items: tuple[tuple[str, str, str, str], ...]  # item node, parent node, title, number
-    attendance: tuple[tuple, ...]  # person, "attended"/"sent_apologies", organisation, posts, evidence
+    attendance: tuple[tuple, ...]  # person, an ATTENDANCE_EDGES value, organisation, posts, evidence
     subjects: tuple[tuple[str, str], ...]  # item, topic discussed
     mentions: tuple[tuple[str, str], ...]  # item, who or where it mentions
     statements: tuple[tuple, ...]  # item, actor, verb, topics raised, evidence
@@ -142,7 +144,7 @@ def meeting_view(graph: nx.MultiDiGraph, node: str, index: GraphIndex) -> Meetin
     attendance = [
         (person, key, edge.get("organisation"), tuple(index.posts.get((person, node), ())), _evidence(edge))
         for person, _, key, edge in sorted(graph.in_edges(node, keys=True, data=True))
-        if key in ("attended", "sent_apologies")
+        if key in ATTENDANCE_EDGES.values()
     ]
     items = _item_tree(graph, node)
     subjects, mentions, statements = [], [], []
@@ -240,7 +242,7 @@ def meeting_quads(
         g.add(att, RDF_TYPE, NS.mg.Attendance)
         g.add(att, NS.mg.meeting, m)
         g.add(att, NS.mg.person, p)
-        g.add(att, NS.mg.status, NS.mg.Present if key == "attended" else NS.mg.Apologies)
+        g.add(att, NS.mg.status, _STATUS[key])
         if key == "attended":
             g.add(m, NS.schema.attendee, p)
         if org:

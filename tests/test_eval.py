@@ -14,7 +14,8 @@ THRESHOLDS = {
     "body_ok": 1.0,
     "cross_meeting": 1.0,
     "topic_recall": 0.9,
-    "statement_recall": 1.0,
+    # The gold now lists every statement of both seeds (not only those that must be found).
+    "statement_recall": 0.9,
 }
 
 
