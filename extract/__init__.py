@@ -12,7 +12,7 @@ from .fetch import is_url
 from .gazetteer import Gazetteer, load_gazetteer
 from .meeting import extract_meeting, slug
 from .names import name_key
-from .nlp import is_trained, load_pipeline
+from .nlp import is_trained, load_pipeline, parse_documents
 from .records import (
     Actor,
     AgendaItem,
@@ -69,8 +69,7 @@ def extract_meetings(
 
     A fault of ours on one document is reported as that document's error, so the others still build.
     """
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for document, doc in parse_documents(documents, nlp, batch_size):
         try:
             yield document, extract_meeting(document, doc)
         except DocumentError as e:

@@ -91,8 +91,6 @@ def extract_meeting(
     if body is None and (body := body_from_file_name(document.source, lexicon)):
         warnings.append(f"{document.source}: body taken from the file name")
     attendance = parse_attendees(doc, blocks, gazetteer, lexicon, body)
-    if not attendance and not items:
-        raise DocumentError(f"{document.source}: does not look like minutes (no attendee list or agenda items)")
     for missing, what in (
         (not attendance, "no attendee list"),
         (date is None, "no meeting date"),
@@ -104,6 +102,12 @@ def extract_meeting(
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
     found = (_body_as_actor(s, body, lexicon) for s in find_statements(doc, items, attendance, gazetteer))
     statements = tuple(_with_topics(s, topics, items) for s in found if s is not None)
+    # Minutes have a date and at least one of: people listed, items, speakers.
+    lacking = [what for missing, what in ((date is None, "no meeting date"),) if missing]
+    if not attendance and not items and not statements:
+        lacking.append("no attendance section, agenda items or speakers")
+    if lacking:
+        raise DocumentError(f"{document.source}: does not look like minutes ({'; '.join(lacking)})")
     key = f"{body.id or slug(body.name)}-{date.isoformat()}" if body and date else f"doc-{document.sha256[:12]}"
     return Meeting(
         id=key,

@@ -133,11 +133,19 @@ def test_missing_path(tmp_path):
 
 def test_minutes_missing_parts_are_built_with_warnings(tmp_path):
     path = tmp_path / "bare.txt"
-    path.write_text("Item 1 - Welcome\n\nThe MPS noted the demand.\n")
+    path.write_text("Minutes - 3 March 2024\n\nItem 1 - Welcome\n\nThe MPS noted the demand.\n")
     result = run(path, "--out", tmp_path / "out")
     assert result.exit_code == 0
-    for missing in ("no attendee list found", "no meeting date found", "no board or committee name found"):
+    for missing in ("no attendee list found", "no board or committee name found"):
         assert f"warning: {path}: {missing}" in result.stderr
+
+
+def test_minutes_need_a_date(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Item 1 - Welcome\n\nThe MPS noted the demand.\n")
+    result = run(path, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{path}: does not look like minutes (no meeting date)" in result.stderr
 
 
 def test_five_hundred_attendees(tmp_path):

@@ -53,7 +53,22 @@ def test_date_from_file_name_is_a_warned_fallback(parse):
 
 
 def test_a_page_that_is_not_minutes_is_refused(parse):
-    with pytest.raises(DocumentError, match=r"^recipe.txt: does not look like minutes \(no attendee list or agenda"):
+    with pytest.raises(
+        DocumentError,
+        match=r"^recipe.txt: does not look like minutes \(no meeting date; no attendance section, agenda items or speakers\)$",
+    ):
         parse(
             "Lemon cake\n\nMix the flour and the sugar, then bake it for an hour in a warm oven.\n", name="recipe.txt"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "lacking"),
+    [
+        ("Notes of the Board\n\nPresent\nJane Doe, MOPAC\n\n1. Welcome\nHello.\n", "no meeting date"),
+        ("Board newsletter, 3 March 2024\n\nOur garden is in bloom and the café has reopened.\n", "no attendance section"),
+    ],
+)
+def test_a_skipped_document_says_what_it_lacked(parse, text, lacking):
+    with pytest.raises(DocumentError, match=rf"^notes.txt: does not look like minutes \({lacking}"):
+        parse(text, name="notes.txt")

@@ -46,3 +46,21 @@ def test_the_tag_map_gives_verbs_their_part_of_speech_and_lemma(nlp):
         ("noted", "VERB", "note"),
     ]
     assert load_pipeline("blank").pipe_names[-1] == "minutes_gazetteer"
+
+
+def test_a_document_longer_than_the_pipeline_takes_is_read_in_parts(blank_nlp):
+    from extract import document_from_bytes, extract_meeting
+    from extract.nlp import parse_documents
+
+    opening = "Safer Streets Board - 3 March 2024 - Minutes\n\nPresent\nJane Doe, MOPAC\n\n1. Welcome\n\n"
+    text = opening + "The Board noted the update on knife crime.\n\n" * 400  # about 18,000 characters
+    document = document_from_bytes("long.txt", text.encode())
+    limit, blank_nlp.max_length = blank_nlp.max_length, 5_000
+    try:
+        [(_, doc)] = parse_documents([document], blank_nlp)
+    finally:
+        blank_nlp.max_length = limit
+    assert doc.text == document.text
+    meeting = extract_meeting(document, doc)
+    assert [a.name for a in meeting.attendance] == ["Jane Doe"]
+    assert meeting.items[0].body.text.count("knife crime") == 400
