@@ -60,10 +60,8 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
         kind = "PDF" if media_type == PDF else "Word document"
         raise DocumentError(f"{source}: not a readable {kind} (its content is not one)")
     media_type = sniffed or (media_type if media_type in (TEXT, HTML) else None)
-    if media_type == PDF:
-        text, encoding, warnings = pdf_text(source, data), "pdf", []
-    elif media_type == DOCX:
-        text, encoding, warnings = docx_text(source, data), "docx", []
+    if media_type in (PDF, DOCX):
+        text, encoding, warnings = _layout_text(source, data, media_type), "pdf" if media_type == PDF else "docx", []
     else:
         text, encoding, warnings = _decode(source, data)
         if media_type is None:
@@ -88,6 +86,18 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
         blocks=markdown.blocks if markdown else text_blocks(plain),
         front=front,
     )
+
+
+def _layout_text(source: str, data: bytes, media_type: str) -> str:
+    """The text of a PDF or Word file. Their parsers can fail in ways no list of exceptions
+    foresees on a malformed or hostile file: any failure is that file's error, never the build's."""
+    try:
+        return pdf_text(source, data) if media_type == PDF else docx_text(source, data)
+    except DocumentError:
+        raise
+    except Exception as e:  # noqa: BLE001 - reported as the file's one-line error
+        kind = "PDF" if media_type == PDF else "Word document"
+        raise DocumentError(f"{source}: not a readable {kind} ({type(e).__name__}: {e})") from e
 
 
 def _decode(source: str, data: bytes) -> tuple[str, str, list[str]]:

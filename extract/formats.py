@@ -12,6 +12,8 @@ from .errors import DocumentError
 __all__ = ["HTML", "PDF", "DOCX", "TEXT", "sniff", "html_text", "pdf_text", "docx_text"]
 
 TEXT, HTML, PDF = "text/plain", "text/html", "application/pdf"
+# A Word document (a zip) whose parts unpack to more than this is refused: a zip bomb, not minutes.
+MAX_UNPACKED = 200_000_000
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Page furniture that is never part of the minutes.
 _HTML_NOISE = ("script", "style", "noscript", "template", "nav", "header", "footer", "form", "svg", "iframe", "aside")
@@ -119,10 +121,18 @@ def docx_text(source: str, data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from lxml.etree import XMLSyntaxError
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        unpacked = sum(info.file_size for info in z.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise DocumentError(
+            f"{source}: the Word document unpacks to {unpacked / 1e6:,.0f} MB, over the {MAX_UNPACKED / 1e6:.0f} MB limit"
+        )
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
-        raise DocumentError(f"{source}: not a readable Word document ({e})") from e
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as e:
+        raise DocumentError(f"{source}: not a readable Word document ({type(e).__name__}: {e})") from e
     lines = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]

@@ -64,6 +64,60 @@ def test_bad_file_is_named_and_the_rest_still_builds(folder, name, data, message
     assert "Traceback" not in result.output
 
 
+def _docx_parts(document_xml: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="Minutes of the Board, 3 March 2024")
+    pdf.set_encryption(owner_password="owner", user_password="user", encryption_method="AES_256")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        (
+            "broken.docx",
+            lambda: _docx_parts(b'<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>cut off'),
+            "not a readable Word document (XMLSyntaxError",
+        ),
+        ("bomb.docx", lambda: _docx_parts(b"\0" * 250_000_000), "the Word document unpacks to 250 MB, over the 200 MB"),
+        ("locked.pdf", _encrypted_pdf, "the PDF is encrypted; save an unprotected copy"),
+    ],
+)
+def test_malformed_and_hostile_files_are_each_one_line(folder, name, make, message):
+    inputs, out = folder
+    (inputs / name).write_bytes(make())
+    result = run(inputs, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert f"skipped: {inputs / name}: {message}" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_huge_file_is_refused_with_the_limit(folder):
     inputs, out = folder
     with open(inputs / "huge.txt", "wb") as f:
