@@ -6,7 +6,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-__all__ = ["BlockKind", "Block", "text_blocks", "block_text"]
+__all__ = ["BlockKind", "Block", "BlockText", "TextBuilder", "text_blocks", "block_text"]
 
 _SHORT_WORDS = 12
 
@@ -34,6 +34,49 @@ class Block:
     end: int
     level: int = 0
     lead_end: int | None = None
+
+
+@dataclass(frozen=True)
+class BlockText:
+    """A document's text as a reader made it, and its blocks."""
+
+    text: str
+    blocks: tuple[Block, ...]
+
+
+class TextBuilder:
+    r"""Text made block by block, a blank line between blocks, each block's span recorded.
+
+    >>> b = TextBuilder()
+    >>> b.add(BlockKind.HEADING, "Minutes", level=1)
+    >>> b.add(BlockKind.PARAGRAPH, "Present: A Smith", lead="Present:")
+    >>> made = b.build()
+    >>> made.text, [(x.kind.value, made.text[x.start : x.end], x.lead_end) for x in made.blocks]
+    ('Minutes\n\nPresent: A Smith\n', [('heading', 'Minutes', None), ('paragraph', 'Present: A Smith', 17)])
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._blocks: list[Block] = []
+        self._length = 0
+
+    def add(self, kind: BlockKind, text: str, level: int = 0, lead: str | None = None) -> None:
+        """Add a block; ``lead`` is a title in bold at its start, as written there."""
+        text = "\n".join(line.strip() for line in text.strip().splitlines() if line.strip())
+        if not text:
+            return
+        if self._parts:
+            self._parts.append("\n\n")
+            self._length += 2
+        start = self._length
+        lead = lead.strip() if lead else ""
+        lead_end = start + len(lead) if lead and text.startswith(lead) else None
+        self._parts.append(text)
+        self._length += len(text)
+        self._blocks.append(Block(kind, start, self._length, level, lead_end))
+
+    def build(self) -> BlockText:
+        return BlockText("".join(self._parts) + ("\n" if self._parts else ""), tuple(self._blocks))
 
 
 def block_text(text: str, block: Block) -> str:

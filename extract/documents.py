@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
-from .blocks import text_blocks
+from .blocks import BlockText, text_blocks
 from .errors import DocumentError
 from .fetch import fetch, is_url
-from .formats import DOCX, HTML, PDF, TEXT, docx_text, html_text, pdf_text, sniff
+from .formats import DOCX, HTML, PDF, TEXT, sniff
 from .markdown import front_matter, looks_like_markdown, read_markdown
+from .pdf import read_pdf
+from .webpage import read_webpage
+from .word import read_word
 from .normalise import normalise
-from .records import Document
+from .records import Document, FrontMatter
 
 __all__ = ["read_document", "document_from_bytes", "SUFFIXES", "MAX_BYTES"]
 
@@ -60,39 +64,45 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
         kind = "PDF" if media_type == PDF else "Word document"
         raise DocumentError(f"{source}: not a readable {kind} (its content is not one)")
     media_type = sniffed or (media_type if media_type in (TEXT, HTML) else None)
+    front = FrontMatter()
     if media_type in (PDF, DOCX):
-        text, encoding, warnings = _layout_text(source, data, media_type), "pdf" if media_type == PDF else "docx", []
+        read, encoding, warnings = _read_layout(source, data, media_type), "pdf" if media_type == PDF else "docx", []
+        original, text, blocks = read.text, read.text, read.blocks
     else:
-        text, encoding, warnings = _decode(source, data)
+        original, encoding, warnings = _decode(source, data)
         if media_type is None:
-            media_type = HTML if _looks_like_html(text) else TEXT
+            media_type = HTML if _looks_like_html(original) else TEXT
+        front = front_matter(original)  # a page saved by a static-site generator keeps it above the HTML
         if media_type == HTML:
-            front = front_matter(text)  # a page saved by a static-site generator keeps it above the HTML
-            text = text[: front.end] + html_text(text[front.end :])
+            page = read_webpage(original[front.end :])
+            original = text = original[: front.end] + page.text
+            blocks = tuple(replace(b, start=b.start + front.end, end=b.end + front.end, lead_end=b.lead_end and b.lead_end + front.end) for b in page.blocks)
+        elif looks_like_markdown(original):
+            markdown = read_markdown(original)
+            text, blocks, front = markdown.text, markdown.blocks, markdown.front
+        else:
+            text, blocks = original, None  # plain text: blocks from its typography, below
     if not text.strip():
         raise DocumentError(f"{source}: no text in the page")
-    # Markdown (a .md file, or text marked up as one) is read by its parser; anything else by its typography.
-    markdown = read_markdown(text) if media_type == TEXT and looks_like_markdown(text) else None
-    plain = normalise(markdown.text if markdown else text)
-    front = markdown.front if markdown else front_matter(text)
+    plain = normalise(text)
     return Document(
         source=source,
         text=plain,
-        original=text,
+        original=original,
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         warnings=tuple(warnings),
-        blocks=markdown.blocks if markdown else text_blocks(plain),
+        blocks=text_blocks(plain) if blocks is None else blocks,
         front=front,
     )
 
 
-def _layout_text(source: str, data: bytes, media_type: str) -> str:
-    """The text of a PDF or Word file. Their parsers can fail in ways no list of exceptions
+def _read_layout(source: str, data: bytes, media_type: str) -> BlockText:
+    """A PDF or Word file read into blocks. Their parsers can fail in ways no list of exceptions
     foresees on a malformed or hostile file: any failure is that file's error, never the build's."""
     try:
-        return pdf_text(source, data) if media_type == PDF else docx_text(source, data)
+        return read_pdf(source, data) if media_type == PDF else read_word(source, data)
     except DocumentError:
         raise
     except Exception as e:  # noqa: BLE001 - reported as the file's one-line error

@@ -15,6 +15,8 @@ _SAME_LENGTH = str.maketrans(
         **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
         **dict.fromkeys("\x0b\x0c\u2028\u2029\x85", "\n"),
+        # Bullets a PDF draws with a symbol font's private-use characters.
+        **dict.fromkeys("\uf0b7\uf0a7\uf076\uf0d8\uf0fc", "\u2022"),
         "\r": " ",
     }
 )

@@ -91,3 +91,74 @@ def test_a_page_over_the_size_limit_is_refused(web, tmp_path):
 )
 def test_british_dates(text):
     assert [d for _, _, d in find_dates(f"Meeting held on {text} at 2pm")] == [dt.date(2021, 7, 6)]
+
+
+def _kinds(document):
+    from extract.blocks import block_text
+
+    return [(b.kind.value, b.level, block_text(document.text, b)) for b in document.blocks]
+
+
+def test_a_web_page_is_read_into_blocks_by_its_elements():
+    from extract import document_from_bytes
+
+    page = (
+        "<html><body><nav>Home</nav><main><h1>Panel</h1><p><strong>Present:</strong> Cllr Tom Hart,\n  Cllr Amy Fox</p>"
+        "<ul><li>Sophie Linden - DMPC</li></ul><table><tr><td>Cllr Raj Patel</td><td>Brent</td></tr></table>"
+        "<div>Loose text<br>on two lines</div></main></body></html>"
+    )
+    document = document_from_bytes("panel.html", page.encode())
+    assert _kinds(document) == [
+        ("heading", 1, "Panel"),
+        ("paragraph", 0, "Present: Cllr Tom Hart, Cllr Amy Fox"),
+        ("list_item", 0, "Sophie Linden - DMPC"),
+        ("table_row", 0, "Cllr Raj Patel, Brent"),
+        ("paragraph", 0, "Loose text on two lines"),
+    ]
+    lead = document.blocks[1]
+    assert document.text[lead.start : lead.lead_end] == "Present:"
+
+
+def test_a_word_document_is_read_into_blocks_by_its_styles(tmp_path):
+    import docx
+
+    from extract import read_document
+
+    word = docx.Document()
+    word.add_heading("Partnership Board", level=1)
+    paragraph = word.add_paragraph()
+    paragraph.add_run("Present:").bold = True
+    paragraph.add_run(" Jane Doe, MOPAC")
+    word.add_paragraph("Alan Catlin", style="List Bullet")
+    table = word.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Mo Foster", "Prisons"
+    word.save(tmp_path / "board.docx")
+    document = read_document(tmp_path / "board.docx")
+    assert _kinds(document) == [
+        ("heading", 1, "Partnership Board"),
+        ("paragraph", 0, "Present: Jane Doe, MOPAC"),
+        ("list_item", 0, "Alan Catlin"),
+        ("table_row", 0, "Mo Foster, Prisons"),
+    ]
+    assert document.blocks[1].lead_end == document.blocks[1].start + len("Present:")
+
+
+def test_a_pdf_keeps_its_columns_apart_and_its_bold_lines_as_headings(tmp_path):
+    from fpdf import FPDF
+
+    from extract import read_document
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=11)
+    pdf.cell(0, 6, "Police Report", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 6, "", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(50, 6, "Kenny Combe")
+    pdf.cell(20, 6, "KC")
+    pdf.cell(50, 6, "Margaret Carey")
+    pdf.cell(20, 6, "MC", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    document = read_document(tmp_path / "minutes.pdf")
+    assert _kinds(document) == [("heading", 0, "Police Report"), ("paragraph", 0, "Kenny Combe KC Margaret Carey MC")]
+    assert "Kenny Combe   KC   Margaret Carey   MC" in document.text
