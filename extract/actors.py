@@ -18,24 +18,33 @@ __all__ = ["resolve_actor", "attendee_named"]
 
 
 def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = False) -> int | None:
-    """The attendee whose full name or initials are ``text``, or, after a title ("Councillor
-    Athwal"), whose surname it is when only one attendee has it."""
+    """The attendee whose full name or initials are ``text`` ("MW", "AWa", "JKM" for Jacob
+    Kaplan-Moss), or whose first name it is when only one attendee has it ("Jacob"), or, after a
+    title ("Councillor Athwal"), whose surname it is when only one attendee has it."""
     key = name_key(text)
     for i, a in enumerate(attendance):
         if name_key(a.name) == key:
             return i
-    if text.isupper() and text.isalpha() and 1 < len(text) <= 4:
+    if text.isalpha() and 1 < len(text) <= 4 and text[:2].isupper():
         # Initials, as the list gave them ("Tamara Barnett (TB)") or as the name spells them.
         given = [i for i, a in enumerate(attendance) if a.initials == text]
-        spelled = [i for i, a in enumerate(attendance) if "".join(w[0] for w in a.name.split()).upper() == text]
+        spelled = [i for i, a in enumerate(attendance) if _initials(a.name) == text.upper()]
         for found in (given, spelled):
             if len(found) == 1:
                 return found[0]
+    if len(key.split()) == 1 and text[:1].isupper() and not text.isupper():
+        first = [i for i, a in enumerate(attendance) if len(a.name.split()) > 1 and name_key(a.name).split()[0] == key]
+        if len(first) == 1 and not titled:
+            return first[0]
     if titled:
         matches = [i for i, a in enumerate(attendance) if name_key(a.name).split()[-1:] == key.split()[-1:]]
         if len(matches) == 1 and len(key.split()) == 1:
             return matches[0]
     return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()).upper()
 
 
 def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | None:
@@ -48,7 +57,12 @@ def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | 
 
 
 def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: Gazetteer) -> Actor | None:
-    """The actor a noun phrase names: gazetteer posts resolve to their holder at this meeting."""
+    """The actor a noun phrase names: the document's own key first (initials an attendee is listed
+    with, "CC" for Catherine Chisholm rather than the gazetteer's Chief Constable); then gazetteer
+    posts, resolved to their holder at this meeting, and organisations."""
+    own = span.text.strip(" .,:;()")
+    if own.isalpha() and own[:2].isupper() and (person := attendee_named(own, attendance)) is not None:
+        return Actor("person", attendance[person].name, attendance=person, via=span.text)
     for ent in entities_in(span.doc, span.start, span.end):
         ident = gazetteer_id(ent)
         if ident and ent.label_ == ORG:

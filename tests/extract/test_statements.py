@@ -77,3 +77,19 @@ def test_an_organisation_outside_the_gazetteer_can_speak(parse):
     assert [(s.actor.kind, s.actor.name, s.actor.id) for s in m.statements] == [
         ("organisation", "Defence Community", None)
     ]
+
+
+def test_the_documents_key_names_the_speaker(parse):
+    m = parse(
+        "Welsh Technical Standards Board\n\nMinutes of the meeting\nThursday 28 March 2019\n\n"
+        "Attendees:\nMark Wardle (MW) (Chair) - Cardiff and Vale UHB\nCatherine Chisholm (CC) - Ayton Community Council\n"
+        "Jacob Kaplan-Moss - Django Software Foundation\n\n"
+        "1. Prescribing\n\nMW said that e-prescribing was a foundation to many things.\n\n"
+        "CC reported that the speed limit had been raised with the council.\n\n"
+        "JKM noted that the fellows had been consulted.\n\nJacob explained the working group's charter.\n"
+    )
+    said = {s.sentence.text.split()[0]: (s.actor.kind, s.actor.name) for s in m.statements}
+    assert said["MW"] == ("person", "Mark Wardle")
+    assert said["CC"] == ("person", "Catherine Chisholm")  # the key, not the gazetteer's Chief Constable
+    assert said["JKM"] == ("person", "Jacob Kaplan-Moss")
+    assert said["Jacob"] == ("person", "Jacob Kaplan-Moss")
