@@ -11,14 +11,30 @@ from .blocks import Block, BlockKind
 from .layout import Line, is_link_line
 from .records import AgendaItem, Span
 
-__all__ = ["Heading", "find_headings", "section_headings", "unnumbered_headings", "heading_lines", "agenda_items"]
+__all__ = [
+    "Heading",
+    "find_headings",
+    "section_headings",
+    "unnumbered_headings",
+    "heading_lines",
+    "items_end",
+    "agenda_items",
+]
 
 # Real formats, so regular expressions: "Item 3 - Title", "2. Item 3 - Title", "Agenda item 3: Title".
 _ITEM = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:agenda\s+)?item\s+(?P<num>\d{1,3})\s*[-:.)]?\s*(?P<title>.*)$", re.I)
-# Council minutes number items by year and sequence: "23/45 Declarations of interest", "Minute 12/24 - Budget".
-_MINUTE = re.compile(r"^(?:minute\s+(?:no\.?\s*)?)?(?P<num>\d{1,4}/\d{1,4})\s*[-:.)]?\s+(?P<title>\S.*)$", re.I)
-# "1. Welcome", "1) Welcome", and in capitals with no space "1.MINUTES OF JUNE MEETING".
-_NUMBERED = re.compile(r"^(?P<num>\d{1,2})(?:[.)]\s+|\.(?=[A-Z][A-Z]))(?P<title>\S.*)$")
+# Council minutes number items by year and sequence, with or without a committee's prefix:
+# "23/45 Declarations of interest", "Minute 12/24 - Budget", "CAB 23/45 Budget", "PC/23/045 Planning".
+_MINUTE = re.compile(
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?:[A-Z][A-Za-z&]{0,9}[ /-]?)?(?P<num>\d{1,4}/\d{1,4})\s*[-:.)]?\s+(?P<title>\S.*)$",
+    re.I,
+)
+# "1. Welcome", "1) Welcome", "#3 Welcome", in capitals with no space "1.MINUTES OF JUNE MEETING", and a
+# number set apart by a wide gap ("1   Police Report", or a number alone on the line before its title).
+_NUMBERED = re.compile(r"^#?\s?(?P<num>\d{1,2})(?:[.)]\s+|\.(?=[A-Z][A-Z])|\s{2,}(?=[A-Z])|(?<=#\d)\s|(?<=#\d\d)\s)(?P<title>\S.*)$")
+# "IV. Finance", "B) Correspondence": used where no item has an arabic number, from I or A on.
+_LETTERED = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-Z])[.)]\s+(?P<title>[A-Z]\S*(?:\s+\S+)*)$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _SUB = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2})|\.?(?P<letter>[a-z]))[.)]?\s+(?P<title>\S.*)$")
 _MAX_TITLE_WORDS = 16
 # Headings of what follows the items: lists of actions and decisions, appendices.
@@ -32,7 +48,7 @@ class Heading:
     line: Line
     number: str
     title: str
-    style: str  # "item" (Item N), "minute" (23/45), "numbered" (N.), "sub" (N.a) or "heading" (unnumbered)
+    style: str  # "item" (Item N), "minute" (23/45), "numbered" (N.), "lettered" (IV., B.), "sub" (N.a), "heading"
 
 
 def _title_like(title: str) -> bool:
@@ -54,6 +70,8 @@ def _heading(line: Line) -> Heading | None:
         return Heading(line, f"{int(m['num'])}.{m['sub'] or m['letter']}", m["title"].strip(), "sub")
     if (m := _NUMBERED.match(text)) and _title_like(m["title"]):
         return Heading(line, str(int(m["num"])), m["title"].strip().rstrip(" :"), "numbered")
+    if (m := _LETTERED.match(text)) and _title_like(m["title"]) and not re.match(r"[A-Z]\w*,", m["title"]):
+        return Heading(line, m["num"], m["title"].strip().rstrip(" :"), "lettered")
     return None
 
 
@@ -71,6 +89,19 @@ def heading_lines(text: str, lines: list[Line], blocks: tuple[Block, ...]) -> li
             if whole.isupper() and _heading(line) is not None:
                 line = Line(line.start, block.end, whole.replace("\n", " "))
         out.append(line)
+    return _numbers_alone(text, out)
+
+
+def _numbers_alone(text: str, lines: list[Line]) -> list[Line]:
+    """A number alone on its line and the title on the next ("3" / "Budget"): one heading line,
+    the number set apart from the title by the gap between them."""
+    out = []
+    for k, line in enumerate(lines):
+        following = next((f for f in lines[k + 1 : k + 3] if f.stripped), None)
+        if re.fullmatch(r"\d{1,2}[.)]?", line.stripped) and following is not None and following.stripped[:1].isupper():
+            whole = text[line.start : following.end]
+            line = Line(line.start, following.end, re.sub(r"\s", " ", whole).replace(".", " ", 1))
+        out.append(line)
     return out
 
 
@@ -78,12 +109,13 @@ def find_headings(lines: list[Line], skip=lambda line: False) -> list[Heading]:
     """Numbered agenda headings in reading order.
 
     Where any "Item N" heading exists its number is the item's, and an outer list numbering that
-    disagrees with it is ignored; else council minute numbers ("23/45") count; otherwise numbered
-    headings count, going up (a number skipped earlier may come late).
+    disagrees with it is ignored; else council minute numbers ("23/45") count; else numbered
+    headings; else roman or lettered ones, from I or A. Numbers go up (a number skipped earlier may
+    come late); an agenda listed at the top, every item a line, is not a second copy of the items.
     """
-    found = [h for line in lines if not skip(line) and (h := _heading(line))]
+    found = _after_agenda([h for line in lines if not skip(line) and (h := _heading(line))])
     styles = {h.style for h in found}
-    top_style = next(s for s in ("item", "minute", "numbered") if s in styles or s == "numbered")
+    top_style = next(s for s in ("item", "minute", "numbered", "lettered") if s in styles or s == "lettered")
     headings: list[Heading] = []
     last: tuple[int, ...] = (0,)
     seen: set[tuple[int, ...]] = set()
@@ -92,10 +124,25 @@ def find_headings(lines: list[Line], skip=lambda line: False) -> list[Heading]:
             if headings and h.number.split(".")[0] == _top(headings[-1].number):
                 headings.append(h)
         elif h.style == top_style and (_order(h.number) > last or _late(h.number, seen, last)):
+            if h.style == "lettered" and not headings and _order(h.number) != (1,):
+                continue
             headings.append(h)
             seen.add(_order(h.number))
             last = max(last, _order(h.number))
     return headings
+
+
+def _after_agenda(found: list[Heading]) -> list[Heading]:
+    """The headings after an agenda listed at the top: when the numbering starts again from its
+    first number, and the first run was a list (each heading on the line after the one before)."""
+    top = [h for h in found if h.style != "sub"]
+    if len(top) < 4:
+        return found
+    restart = next((k for k in range(2, len(top)) if top[k].number == top[0].number), None)
+    if restart is None:
+        return found
+    listed = all(top[k + 1].line.start - top[k].line.end <= 3 for k in range(restart - 1))
+    return [h for h in found if h.line.start >= top[restart].line.start] if listed else found
 
 
 def _late(number: str, seen: set[tuple[int, ...]], last: tuple[int, ...]) -> bool:
@@ -137,12 +184,32 @@ def unnumbered_headings(text: str, blocks: tuple[Block, ...], skip, after: int =
 
 
 def _order(number: str) -> tuple[int, ...]:
-    """'23/45' → (23, 45), '3' → (3,): item numbers must go up."""
-    return tuple(int(part) for part in number.split("/"))
+    """'23/45' → (23, 45), '3' → (3,), 'IV' → (4,), 'C' → (3,): item numbers must go up."""
+    if number.isdigit() or "/" in number:
+        return tuple(int(part) for part in number.split("/"))
+    if set(number) <= set(_ROMAN) and (len(number) > 1 or number in "IVX"):
+        values = [_ROMAN[c] for c in number]
+        return (sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)),)
+    return (ord(number) - ord("A") + 1,)
 
 
 def _top(number: str) -> str:
     return number.split(".")[0]
+
+
+# What follows the last item and is no part of it: "ATTACHMENTS:", "Appendix A - Budget", "Annex 2".
+_APPENDIX = re.compile(r"^\W*(?:attachments?|appendix|appendices|annex(?:es)?|enclosures?)\b(?:\s+[\w.]{1,4}\b)?\W*(?:[-:].*)?$", re.I)
+_CONTENTS = re.compile(r"^\s*\[?back to (the )?(table of )?contents", re.I)
+
+
+def items_end(lines: list[Line], headings: list[Heading], length: int) -> int:
+    """Where the last item's text ends: at the attachments, appendices or annexes after it, or at a
+    "Back to contents" link; else at the end of the document."""
+    after = headings[-1].line.end if headings else 0
+    for line in lines:
+        if line.start >= after and (_CONTENTS.match(line.text) or (_APPENDIX.match(line.stripped) and len(line.stripped) < 80)):
+            return line.start
+    return length
 
 
 def agenda_items(text: str, headings: list[Heading], end: int | None = None) -> tuple[AgendaItem, ...]:

@@ -21,7 +21,7 @@ from .names import name_key
 from .nlp import gazetteer_id
 from .records import Attendance, OrganisationRef, PostRef, Span, Status
 
-__all__ = ["parse_attendees"]
+__all__ = ["parse_attendees", "people_named"]
 
 _SEPARATORS = {
     ",": "comma",
@@ -91,6 +91,19 @@ def parse_attendees(
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
             people[key] = _merge(people[key], person) if key in people else person
+    return tuple(people.values())
+
+
+def people_named(doc: Doc, start: int, end: int) -> tuple[Attendance, ...]:
+    """Minutes with no list of people: the people the trained NER finds between ``start`` and
+    ``end`` (their opening), each once, taken as present. Never worse than NER alone."""
+    people: dict[str, Attendance] = {}
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "PERSON" and start <= ent.start_char and ent.end_char <= end and len(words) > 1:
+            if all(w[:1].isupper() for w in words):
+                span = Span(ent.start_char, ent.end_char, ent.text)
+                people.setdefault(name_key(ent.text), Attendance(name=" ".join(words), status="present", span=span))
     return tuple(people.values())
 
 

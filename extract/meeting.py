@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .agenda import agenda_items, find_headings, heading_lines, section_headings, unnumbered_headings
-from .attendees import parse_attendees
+from .agenda import agenda_items, items_end
+from .attendees import parse_attendees, people_named
 from .bodies import body_from_file_name, find_body
 from .dates import find_dates
 from .errors import DocumentError
 from .gazetteer import Gazetteer, load_gazetteer
-from .layout import (
-    Line,
-    apology_sentences,
-    attendance_blocks,
-    attendance_heading,
-    is_link_line,
-    split_lines,
-)
+from .layout import Line, split_lines
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
+from .outline import read_outline
 from .records import Actor, AgendaItem, Document, Meeting, OrganisationRef, Statement, TopicMention
 from .statements import find_statements
+from .titles import meeting_date, title_line
 from .topic_mentions import find_topics
 from .topics import load_topic_scheme
 
 __all__ = ["extract_meeting", "slug"]
 
-_HEAD_LINES = 25
-_TITLE_WORDS = re.compile(r"\b(minutes|meeting|agenda)\b", re.I)
-_TITLE_LABEL = re.compile(r"^\s*(?:title of (?:the )?meeting|name of meeting|meeting title)(?::\s*|\s{3,})(?=\S)", re.I)
-_PUBLICATION = re.compile(r"\b(publication|published|updated|printed)\b", re.I)
-_END_MATTER = re.compile(r"^\s*\[?back to (the )?(table of )?contents", re.I)
 
 
 def slug(text: str) -> str:
@@ -58,28 +47,14 @@ def extract_meeting(
     gazetteer = gazetteer or load_gazetteer()
     lexicon = lexicon or load_lexicon()
     lines = split_lines(document.text)
-    # "Apologies for absence" is an agenda item of many minutes; "Present" never is.
-    skip = lambda line: _lists_present(line, lexicon)  # noqa: E731
-    headings = find_headings(heading_lines(document.text, lines, document.blocks), skip)
-    numbered = sum(h.style != "sub" for h in headings) >= 2
-    opening_end = headings[0].line.start if headings else _opening_end(document, lines, lexicon)
-    starts = {_indented_start(h.line) for h in headings} if numbered else {opening_end}
-    blocks = attendance_blocks(lines, lexicon, lambda line: _indented_start(line) in starts, opening_end)
-    if not numbered:
-        after = min([b.start for b in blocks], default=0)
-        headings = unnumbered_headings(document.text, document.blocks, skip, after) or headings
-    blocks = sorted(blocks + apology_sentences(document.text), key=lambda b: b.start)
-    end = next((line.start for line in lines if _END_MATTER.match(line.text)), len(document.text))
-    items = agenda_items(document.text, headings, end)
-    title = _title_line(document.text, [line for line in lines if line.start >= document.front.end])
-    head_end = min([b.start for b in blocks] + [i.heading.start for i in items] + [len(document.text)])
+    outline = read_outline(document, lines, lexicon)
+    end = items_end(lines, list(outline.headings), len(document.text))
+    items = agenda_items(document.text, list(outline.headings), end)
+    head_end = min([b.start for b in outline.people] + [i.heading.start for i in items] + [len(document.text)])
     warnings = [*document.warnings]
-    stated = Line(document.front.title.start, document.front.title.end, document.front.title.text) if document.front.title else None
-    date = (
-        _meeting_date(document.text, lines, title, head_end)
-        or _meeting_date(document.text, [], stated, 0)
-        or document.front.date
-    )
+    title = title_line(document.text, [line for line in lines if line.start >= document.front.end])
+    stated = document.front.title and Line(document.front.title.start, document.front.title.end, document.front.title.text)
+    date = meeting_date(lines, title, head_end) or meeting_date([], stated, 0) or document.front.date
     if date is None:
         # Scraped minutes are often saved under their date: better than no date, and said so.
         date = next((d for _, _, d in find_dates(Path(document.source).name)), None)
@@ -90,9 +65,11 @@ def extract_meeting(
     )
     if body is None and (body := body_from_file_name(document.source, lexicon)):
         warnings.append(f"{document.source}: body taken from the file name")
-    attendance = parse_attendees(doc, blocks, gazetteer, lexicon, body)
+    attendance = parse_attendees(doc, list(outline.people), gazetteer, lexicon, body)
+    if not outline.people and (attendance := people_named(doc, document.front.end, head_end)):
+        warnings.append(f"{document.source}: no attendee list found; the people named before the first item taken as present")
     for missing, what in (
-        (not attendance, "no attendee list"),
+        (not outline.people and not attendance, "no attendee list"),
         (date is None, "no meeting date"),
         (not items, "no agenda items"),
         (body is None, "no board or committee name"),
@@ -125,29 +102,6 @@ def extract_meeting(
     )
 
 
-def _indented_start(line: Line) -> int:
-    return line.start + len(line.text) - len(line.text.lstrip())
-
-
-def _opening_end(document: Document, lines: list[Line], lexicon: Lexicon) -> int:
-    """Where minutes with no numbered items end their opening: at the first heading after their
-    first list of people that is not another such list."""
-    first = next((line.start for line in lines if attendance_heading(line, lexicon, opening=True)), None)
-    if first is None:
-        return 0
-    for block in section_headings(document.blocks):
-        if block.start > first:
-            line = Line(block.start, block.end, document.text[block.start : block.end])
-            if attendance_heading(line, lexicon, opening=True) is None:
-                return block.start
-    return len(document.text)
-
-
-def _lists_present(line: Line, lexicon: Lexicon) -> bool:
-    heading = attendance_heading(line, lexicon)
-    return heading is not None and heading.status != "apologies"
-
-
 def _body_as_actor(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement | None:
     """ "The Board agreed...": a bare "Board" or "Committee" is the body that is meeting; a bare
     "Police" or "Service" names no one in particular, and the statement is dropped (None)."""
@@ -176,45 +130,3 @@ def _with_topics(statement: Statement, topics: tuple[TopicMention, ...], items: 
         )
     )
     return replace(statement, topics=keys)
-
-
-def _title_line(text: str, lines: list[Line]) -> Line | None:
-    """The first opening line that names minutes or a meeting; a title in capitals goes on to
-    the next line when it wraps ("... MEETING OF THE JOINT POLICING" / "COMMITTEE HELD IN ...")."""
-    head = [line for line in lines[: _HEAD_LINES * 3] if line.stripped and not is_link_line(line)][:_HEAD_LINES]
-    for line in head:
-        if m := _TITLE_LABEL.match(line.text):  # "Title of Meeting   Suffolk Libraries IPS - Board Meeting"
-            return Line(line.start + m.end(), line.end, line.text[m.end() :])
-    for k, line in enumerate(head):
-        if _TITLE_WORDS.search(line.text) and not _PUBLICATION.search(line.text) and not _sentence(line):
-            following = head[k + 1] if k + 1 < len(head) else None
-            if line.stripped.isupper() and following is not None and following.stripped.isupper():
-                if not any(find_dates(line.text)) and not any(find_dates(following.text)):
-                    whole = text[line.start : following.end]
-                    return Line(line.start, following.end, re.sub(r"\s", " ", whole))
-            return line
-    return None
-
-
-def _sentence(line: Line) -> bool:
-    """ "The meeting was called to order at 1:01 PM.", "Margaret Carey attended the meeting this
-    evening and was keen to": a sentence of the minutes, not their title."""
-    words = line.stripped.split()
-    if line.stripped.isupper():
-        return False
-    lower = sum(w[0].islower() for w in words)
-    return (line.stripped.endswith(".") and len(words) >= 5) or (len(words) >= 12 and lower > 0.4 * len(words))
-
-
-def _meeting_date(text: str, lines: list[Line], title: Line | None, head_end: int) -> dt.date | None:
-    """The date in the title, else the first in the opening lines that is not a publication date."""
-    if title is not None:
-        for _, _, date in find_dates(title.text):
-            return date
-    for line in lines:
-        if line.start >= head_end:
-            break
-        if not _PUBLICATION.search(line.text):
-            for _, _, date in find_dates(line.text):
-                return date
-    return None

@@ -5,13 +5,15 @@ from their fonts."""
 from __future__ import annotations
 
 import io
+import re
 import statistics
+import zlib
 from dataclasses import dataclass
 
 from .blocks import BlockKind, BlockText, TextBuilder
 from .errors import DocumentError
 
-__all__ = ["read_pdf"]
+__all__ = ["MAX_UNPACKED", "read_pdf"]
 
 # A gap between words wider than this many ems separates columns or table cells (justified
 # text stretches its spaces to about half an em).
@@ -20,6 +22,10 @@ _COLUMN_GAP = 1.2
 _PARAGRAPH_GAP = 1.6
 # A line this much larger than the page's usual type is a heading, as is a line all in bold.
 _HEADING_SIZE = 1.15
+# A PDF whose compressed streams unpack to more than this is refused before it is parsed: a
+# decompression bomb, not minutes (the parser would unpack it whole, in memory).
+MAX_UNPACKED = 500_000_000
+_STREAM = re.compile(rb"/FlateDecode.{0,200}?stream\r?\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,26 @@ def _page(page, out: TextBuilder) -> None:
     flush()
 
 
+def _unpacked_size(data: bytes, limit: int) -> int:
+    """How much the PDF's deflated streams unpack to, counted a chunk at a time and thrown away,
+    stopping once past ``limit``."""
+    total = 0
+    for m in _STREAM.finditer(data):
+        inflate = zlib.decompressobj()
+        pending = data[m.end() : data.find(b"endstream", m.end())]
+        try:
+            while pending and total <= limit:
+                total += len(inflate.decompress(pending, 1 << 24))
+                pending = inflate.unconsumed_tail
+        except zlib.error:
+            continue  # not a stream this scan can read; the parser will say
+    return total
+
+
 def read_pdf(source: str, data: bytes) -> BlockText:
     """The text layer of a PDF, page after page; a PDF with none (a scan) is an error saying so."""
+    if _unpacked_size(data, MAX_UNPACKED) > MAX_UNPACKED:
+        raise DocumentError(f"{source}: the PDF unpacks to over {MAX_UNPACKED / 1e6:.0f} MB; a decompression bomb?")
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError

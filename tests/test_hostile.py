@@ -86,6 +86,16 @@ def _docx_parts(document_xml: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def _pdf_bomb() -> bytes:
+    import zlib
+
+    squeezed = zlib.compress(b"\0" * 600_000_000, 9)
+    return (
+        b"%PDF-1.4\n1 0 obj<</Length " + str(len(squeezed)).encode() + b"/Filter/FlateDecode>>stream\n"
+        + squeezed + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
 def _encrypted_pdf() -> bytes:
     from fpdf import FPDF
 
@@ -107,6 +117,7 @@ def _encrypted_pdf() -> bytes:
         ),
         ("bomb.docx", lambda: _docx_parts(b"\0" * 250_000_000), "the Word document unpacks to 250 MB, over the 200 MB"),
         ("locked.pdf", _encrypted_pdf, "the PDF is encrypted; save an unprotected copy"),
+        ("bomb.pdf", _pdf_bomb, "the PDF unpacks to over 500 MB; a decompression bomb?"),
     ],
 )
 def test_malformed_and_hostile_files_are_each_one_line(folder, name, make, message):

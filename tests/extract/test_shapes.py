@@ -172,3 +172,41 @@ def test_front_matter_of_a_saved_page_gives_title_and_body(parse):
     assert found["Jonathan Bamford"].organisation.name == "Information Commissioner's Office"
     assert (m.body.name, m.date) == ("Crime and Justice Transparency", dt.date(2011, 8, 3))
     assert m.body.span.text == m.body.name  # evidence points at the front matter's words
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ("I. Welcome\n\nHello.\n\nII. Finance\n\nNoted.\n\nIV. Any other business\n\nNone.\n", ["I", "II", "IV"]),
+        ("A. Welcome\n\nHello.\n\nB) Finance\n\nNoted.\n\nC. Any other business\n\nNone.\n", ["A", "B", "C"]),
+        ("#1 Welcome\n\nHello.\n\n#2 Finance\n\nNoted.\n", ["1", "2"]),
+        ("1\n\nWelcome\n\nHello.\n\n2\n\nFinance\n\nNoted.\n", ["1", "2"]),
+        ("CAB 23/45 Welcome\n\nHello.\n\nCAB 23/46 Finance\n\nNoted.\n", ["23/45", "23/46"]),
+    ],
+)
+def test_item_numbering_of_every_common_kind(parse, items, expected):
+    m = parse(f"Minutes of the Parish Council held on 14 January 2015\n\nPresent: Cllr D Clements, Cllr P Denny\n\n{items}")
+    assert [i.number for i in m.items] == expected
+    assert m.items[0].title == "Welcome"
+
+
+def test_an_agenda_listed_at_the_top_is_not_a_second_copy_and_attachments_are_no_item(parse):
+    m = parse(
+        "Minutes of the Board held on 21 January 2015\n\nPresent: Rich Bowen, Doug Cutting\n\nAgenda\n"
+        "1. Welcome\n2. Finance\n3. Adjournment\n\n1. Welcome\n\nThe chair welcomed everyone.\n\n"
+        "2. Finance\n\nThe accounts were noted.\n\n3. Adjournment\n\nAdjourned at 11:34.\n\n"
+        "ATTACHMENTS:\n\nAttachment 1: Report from the Executive Assistant\n\nStickers were ordered.\n"
+    )
+    assert [(i.number, i.title) for i in m.items] == [("1", "Welcome"), ("2", "Finance"), ("3", "Adjournment")]
+    assert "chair welcomed" in m.items[0].body.text
+    assert "Stickers" not in m.items[-1].body.text
+
+
+def test_minutes_with_no_list_of_people_are_never_worse_than_ner(parse):
+    m = parse(
+        "Minutes of the Allotment Society meeting held on 3 March 2024\n\n"
+        "The meeting was chaired by Margaret Thornton and Peter Bellamy took the minutes.\n\n"
+        "1. Water supply\n\nThe taps will be fixed.\n"
+    )
+    assert {a.name for a in m.attendance} == {"Margaret Thornton", "Peter Bellamy"}
+    assert any("people named before the first item taken as present" in w for w in m.warnings)
