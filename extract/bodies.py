@@ -15,7 +15,7 @@ from .records import OrganisationRef, Span
 
 __all__ = ["find_body", "body_from_file_name"]
 
-_OF_THE = re.compile(r"\bmeeting of (?:the )?(?P<name>[A-Z][\w&',\- ]+?)(?= held\b| on\b| at\b|,|$)", re.I)
+_OF_THE = re.compile(r"\bmeeting of (?:the )?(?P<name>[A-Z][\w&',\- ]+?)(?= held\b| on\b| at\b|,|\s+-\s|\s+\d|$)", re.I)
 _LEAD = re.compile(r"\s*(?:draft\s+)?(?:minutes|agenda)(?:\s+(?:of|for)(?:\s+(?:a|the))?)?\s+", re.I)
 # Words that say what kind of meeting it was, not which body met: "DSF Board monthly meeting".
 # So are the days of the week that come before a date ("Minutes - Wednesday 6th September 2023").

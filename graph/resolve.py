@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract import Attendance, Gazetteer, Meeting, name_key, slug
 
@@ -50,7 +50,7 @@ class _Cluster:
     def add(self, meeting: Meeting, index: int) -> None:
         self.mentions.append((meeting, index))
         self.meetings.add(meeting.id)
-        attendance = meeting.attendance[index]
+        attendance = as_stated(meeting, meeting.attendance[index])
         self.representatives.setdefault(_organisation_as_written(attendance), attendance)
 
     def absorb(self, other: _Cluster) -> None:
@@ -63,6 +63,16 @@ class _Cluster:
 
     def organisation_ids(self) -> set[str]:
         return {a.organisation.id for a in self.representatives.values() if a.organisation and a.organisation.id}
+
+
+def as_stated(meeting: Meeting, attendance: Attendance) -> Attendance:
+    """The listing as evidence of who someone is: a member of the body that met, listed under it,
+    says nothing of the other bodies they belong to (a councillor at the council and at one of its
+    committees), so that body counts as no organisation."""
+    org, body = attendance.organisation, meeting.body
+    if org is not None and body is not None and not org.id and slug(org.name) == slug(body.name):
+        return replace(attendance, organisation=None)
+    return attendance
 
 
 # Sharing a government department or the GLA says nothing: MOPAC and TfL are both in the GLA.
@@ -131,7 +141,8 @@ def _cluster_by_name(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> dict[
             for cluster in clusters:
                 if meeting.id in cluster.meetings:
                     continue
-                reasons = [compatible(attendance, other) for other in cluster.representatives.values()]
+                stated = as_stated(meeting, attendance)
+                reasons = [compatible(stated, other) for other in cluster.representatives.values()]
                 if all(reasons):
                     cluster.add(meeting, index)
                     cluster.evidence.append(f"{attendance.name} in {meeting.id}: {'; '.join(dict.fromkeys(reasons))}")

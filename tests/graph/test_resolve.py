@@ -114,3 +114,19 @@ def test_resolution_does_not_depend_on_the_hash_seed():
     }
     assert len(answers) == 1, answers
     assert "spelling" in answers.pop()
+
+
+def test_a_member_of_a_council_and_of_its_committee_is_one_person(parse):
+    committee = parse(
+        "2nd Meeting of the Community and Protective Services Committee - 6 January 2025\n\n"
+        "Present: D. Ferreira, H. McAlister\n\n1. Consent\nApproved.\n",
+        name="committee.txt",
+    )
+    council = parse(
+        "2nd Meeting of City Council - 21 January 2025\n\nPresent: J. Morgan, H. McAlister\n\n1. Recognitions\nNoted.\n",
+        name="council.txt",
+    )
+    assert [a.organisation.name for a in committee.attendance] == ["Community and Protective Services Committee"] * 2
+    assert council.attendance[1].organisation.name == "City Council"
+    resolution = resolve_people([committee, council], load_gazetteer())
+    assert resolution.person_of[(committee.id, 1)] == resolution.person_of[(council.id, 1)] == "h-mcalister"
