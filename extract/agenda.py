@@ -31,14 +31,18 @@ _MINUTE = re.compile(
 )
 # "1. Welcome", "1) Welcome", "#3 Welcome", in capitals with no space "1.MINUTES OF JUNE MEETING", and a
 # number set apart by a wide gap ("1   Police Report", or a number alone on the line before its title).
-_NUMBERED = re.compile(r"^#?\s?(?P<num>\d{1,2})(?:[.)]\s+|\.(?=[A-Z][A-Z])|\s{2,}(?=[A-Z])|(?<=#\d)\s|(?<=#\d\d)\s)(?P<title>\S.*)$")
+_NUMBERED = re.compile(
+    r"^#?\s?(?P<num>\d{1,2})(?:[.)]\s+|\.(?=[A-Z][A-Z])|\s{2,}(?=[A-Z])|(?<=#\d)\s|(?<=#\d\d)\s)(?P<title>\S.*)$"
+)
 # "IV. Finance", "B) Correspondence": used where no item has an arabic number, from I or A on.
 _LETTERED = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-Z])[.)]\s+(?P<title>[A-Z]\S*(?:\s+\S+)*)$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _SUB = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2})|\.?(?P<letter>[a-z]))[.)]?\s+(?P<title>\S.*)$")
 _MAX_TITLE_WORDS = 16
 # Headings of what follows the items: lists of actions and decisions, appendices.
-_END_HEADINGS = re.compile(r"^(?:actions?|decisions?|action (?:log|points)|appendi(?:x|ces)|attachments?|annex(?:es)?)\b", re.I)
+_END_HEADINGS = re.compile(
+    r"^(?:actions?|decisions?|action (?:log|points)|appendi(?:x|ces)|attachments?|annex(?:es)?)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,9 @@ def _top(number: str) -> str:
 
 
 # What follows the last item and is no part of it: "ATTACHMENTS:", "Appendix A - Budget", "Annex 2".
-_APPENDIX = re.compile(r"^\W*(?:attachments?|appendix|appendices|annex(?:es)?|enclosures?)\b(?:\s+[\w.]{1,4}\b)?\W*(?:[-:].*)?$", re.I)
+_APPENDIX = re.compile(
+    r"^\W*(?:attachments?|appendix|appendices|annex(?:es)?|enclosures?)\b(?:\s+[\w.]{1,4}\b)?\W*(?:[-:].*)?$", re.I
+)
 _CONTENTS = re.compile(r"^\s*\[?back to (the )?(table of )?contents", re.I)
 
 
@@ -207,7 +213,9 @@ def items_end(lines: list[Line], headings: list[Heading], length: int) -> int:
     "Back to contents" link; else at the end of the document."""
     after = headings[-1].line.end if headings else 0
     for line in lines:
-        if line.start >= after and (_CONTENTS.match(line.text) or (_APPENDIX.match(line.stripped) and len(line.stripped) < 80)):
+        if line.start >= after and (
+            _CONTENTS.match(line.text) or (_APPENDIX.match(line.stripped) and len(line.stripped) < 80)
+        ):
             return line.start
     return length
 

@@ -361,7 +361,9 @@ def _assemble(
             on_line, pending, titles = False, [], []
         elif p.kind == "name" and block.one_per_line and on_line and pieces[k - 1].kind == "comma":
             # One person a line: a name after the comma is their organisation's ("Talk About Local").
-            current.organisations.append(OrganisationRef(name=doc[p.start : p.end].text, span=_span(doc, p.start, p.end)))
+            current.organisations.append(
+                OrganisationRef(name=doc[p.start : p.end].text, span=_span(doc, p.start, p.end))
+            )
             current.end = p.end
         elif p.kind == "name":
             current = _Draft(name=p, status=block.status, end=p.end)

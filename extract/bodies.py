@@ -57,7 +57,12 @@ def _with_owner(named: OrganisationRef, lines: list[Line], title: Line | None) -
     if title is None or not set(named.name.casefold().split()) <= _GENERIC:
         return named
     first = next((line for line in lines if line.stripped), None)
-    if first is None or first.start >= title.start or len(first.stripped.split()) > 6 or not first.stripped[0].isupper():
+    if (
+        first is None
+        or first.start >= title.start
+        or len(first.stripped.split()) > 6
+        or not first.stripped[0].isupper()
+    ):
         return named
     return OrganisationRef(f"{first.stripped} {named.name}", None, named.span)
 

@@ -11,11 +11,11 @@ from .errors import DocumentError
 from .fetch import fetch, is_url
 from .formats import DOCX, HTML, PDF, TEXT, sniff
 from .markdown import front_matter, looks_like_markdown, read_markdown
+from .normalise import normalise
 from .pdf import read_pdf
+from .records import Document, FrontMatter
 from .webpage import read_webpage
 from .word import read_word
-from .normalise import normalise
-from .records import Document, FrontMatter
 
 __all__ = ["read_document", "document_from_bytes", "SUFFIXES", "MAX_BYTES"]
 
@@ -76,7 +76,12 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
         if media_type == HTML:
             page = read_webpage(original[front.end :])
             original = text = original[: front.end] + page.text
-            blocks = tuple(replace(b, start=b.start + front.end, end=b.end + front.end, lead_end=b.lead_end and b.lead_end + front.end) for b in page.blocks)
+            blocks = tuple(
+                replace(
+                    b, start=b.start + front.end, end=b.end + front.end, lead_end=b.lead_end and b.lead_end + front.end
+                )
+                for b in page.blocks
+            )
         elif looks_like_markdown(original):
             markdown = read_markdown(original)
             text, blocks, front = markdown.text, markdown.blocks, markdown.front

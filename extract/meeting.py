@@ -27,7 +27,6 @@ from .topics import load_topic_scheme
 __all__ = ["extract_meeting", "slug"]
 
 
-
 def slug(text: str) -> str:
     """Lower-case words joined by hyphens: the readable part of an id. Letters of any script are
     kept (IRIs percent-encode them); punctuation, spaces and markup never survive.
@@ -53,7 +52,9 @@ def extract_meeting(
     head_end = min([b.start for b in outline.people] + [i.heading.start for i in items] + [len(document.text)])
     warnings = [*document.warnings]
     title = title_line(document.text, [line for line in lines if line.start >= document.front.end])
-    stated = document.front.title and Line(document.front.title.start, document.front.title.end, document.front.title.text)
+    stated = document.front.title and Line(
+        document.front.title.start, document.front.title.end, document.front.title.text
+    )
     date = meeting_date(lines, title, head_end) or meeting_date([], stated, 0) or document.front.date
     if date is None:
         # Scraped minutes are often saved under their date: better than no date, and said so.
@@ -67,7 +68,9 @@ def extract_meeting(
         warnings.append(f"{document.source}: body taken from the file name")
     attendance = parse_attendees(doc, list(outline.people), gazetteer, lexicon, body)
     if not outline.people and (attendance := people_named(doc, document.front.end, head_end)):
-        warnings.append(f"{document.source}: no attendee list found; the people named before the first item taken as present")
+        warnings.append(
+            f"{document.source}: no attendee list found; the people named before the first item taken as present"
+        )
     for missing, what in (
         (not outline.people and not attendance, "no attendee list"),
         (date is None, "no meeting date"),

@@ -184,7 +184,9 @@ def parse_documents(documents: Iterable, nlp: Language, batch_size: int = 16) ->
     """Each document (anything with ``.text``) with the pipeline's parse of its text, in order; a
     long one is parsed in parts (see ``PART_CHARS``) and the parts joined into one Doc."""
     limit = min(PART_CHARS, nlp.max_length)
-    pieces = ((part, (document, k, n)) for document in documents for k, part, n in _numbered(_parts(document.text, limit)))
+    pieces = (
+        (part, (document, k, n)) for document in documents for k, part, n in _numbered(_parts(document.text, limit))
+    )
     done: list[Doc] = []
     for doc, (document, k, n) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
         done.append(doc)

@@ -21,8 +21,28 @@ _BLOCKS = {
     "tr": BlockKind.TABLE_ROW,
 }
 # Elements that hold blocks, or start a new line of loose text.
-_CONTAINERS = {"div", "section", "article", "main", "body", "html", "ul", "ol", "dl", "table", "thead", "tbody",
-               "tfoot", "blockquote", "center", "td", "th", "details", "summary", "fieldset"}
+_CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "html",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "blockquote",
+    "center",
+    "td",
+    "th",
+    "details",
+    "summary",
+    "fieldset",
+}
 _BOLD = ("strong", "b")
 
 

@@ -91,8 +91,11 @@ def _pdf_bomb() -> bytes:
 
     squeezed = zlib.compress(b"\0" * 600_000_000, 9)
     return (
-        b"%PDF-1.4\n1 0 obj<</Length " + str(len(squeezed)).encode() + b"/Filter/FlateDecode>>stream\n"
-        + squeezed + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+        b"%PDF-1.4\n1 0 obj<</Length "
+        + str(len(squeezed)).encode()
+        + b"/Filter/FlateDecode>>stream\n"
+        + squeezed
+        + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
     )
 
 

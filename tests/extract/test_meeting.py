@@ -66,7 +66,10 @@ def test_a_page_that_is_not_minutes_is_refused(parse):
     ("text", "lacking"),
     [
         ("Notes of the Board\n\nPresent\nJane Doe, MOPAC\n\n1. Welcome\nHello.\n", "no meeting date"),
-        ("Board newsletter, 3 March 2024\n\nOur garden is in bloom and the café has reopened.\n", "no attendance section"),
+        (
+            "Board newsletter, 3 March 2024\n\nOur garden is in bloom and the café has reopened.\n",
+            "no attendance section",
+        ),
     ],
 )
 def test_a_skipped_document_says_what_it_lacked(parse, text, lacking):

@@ -71,7 +71,10 @@ def test_the_documents_key_of_initials_beats_the_gazetteer(parse):
     )
     found = people(m)
     assert set(found) == {"Kenny Combe", "Margaret Carey", "Catherine Chisholm", "Carol Hamilton", "Sarah Woodbury"}
-    assert (found["Catherine Chisholm"].initials, found["Catherine Chisholm"].role) == ("CC", None)  # not a Chief Constable
+    assert (found["Catherine Chisholm"].initials, found["Catherine Chisholm"].role) == (
+        "CC",
+        None,
+    )  # not a Chief Constable
     assert (found["Carol Hamilton"].organisation.name, found["Carol Hamilton"].initials) == ("SBC", "CH")
     assert found["Sarah Woodbury"].status == "apologies"
     assert [i.title for i in m.items] == ["Police Report", "Apologies for Absence"]
@@ -145,8 +148,10 @@ def test_roll_call_inside_an_item_and_absent_members(parse):
     ],
 )
 def test_item_numbering_in_markdown(parse, line, title):
-    m = parse(f"Minutes of the Parish Council held on 14 January 2015\n\n**Present:** Cllr D Clements\n\n{line}\n\nText.\n\n"
-              "**8\\. ANY OTHER BUSINESS**\n\nNone.\n")
+    m = parse(
+        f"Minutes of the Parish Council held on 14 January 2015\n\n**Present:** Cllr D Clements\n\n{line}\n\nText.\n\n"
+        "**8\\. ANY OTHER BUSINESS**\n\nNone.\n"
+    )
     assert (m.items[0].number, m.items[0].title) == (line.split(".")[0].strip("#* "), title)
     assert [a.name for a in m.attendance] == ["D Clements"]
 
@@ -185,7 +190,9 @@ def test_front_matter_of_a_saved_page_gives_title_and_body(parse):
     ],
 )
 def test_item_numbering_of_every_common_kind(parse, items, expected):
-    m = parse(f"Minutes of the Parish Council held on 14 January 2015\n\nPresent: Cllr D Clements, Cllr P Denny\n\n{items}")
+    m = parse(
+        f"Minutes of the Parish Council held on 14 January 2015\n\nPresent: Cllr D Clements, Cllr P Denny\n\n{items}"
+    )
     assert [i.number for i in m.items] == expected
     assert m.items[0].title == "Welcome"
 
