@@ -47,6 +47,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()).upper()
 
 
+def _holding(text: str, attendance: Sequence[Attendance]) -> int | None:
+    """The one attendee listed with this post ("The Finance Manager updated...": Mandy Wilkinson,
+    listed as "Mandy Wilkinson (Finance Manager)")."""
+    key = " ".join(text.casefold().split())
+    holders = [i for i, a in enumerate(attendance) if any(" ".join(p.name.casefold().split()) == key for p in a.posts)]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | None:
     """The one attendee holding the post, or a more specific post of the same name ("Deputy Mayor"
     is the Deputy Mayor for Policing and Crime when only one deputy mayor is present)."""
@@ -83,6 +91,8 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
     text = span.doc[words[0].i : words[-1].i + 1].text
     titled = any(t.ent_type_ in (HONORIFIC, POST) for t in span)
     person = attendee_named(text, attendance, titled=titled)
+    if person is None:
+        person = _holding(text, attendance)
     if person is not None:
         return Actor("person", attendance[person].name, attendance=person, via=span.text)
     lexicon = load_lexicon()

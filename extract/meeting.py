@@ -18,7 +18,7 @@ from .layout import Line, split_lines
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
 from .outline import read_outline
-from .records import Actor, AgendaItem, Document, Meeting, OrganisationRef, Statement, TopicMention
+from .records import AgendaItem, Document, Meeting, OrganisationRef, Statement, TopicMention
 from .statements import find_statements
 from .titles import meeting_date, title_line
 from .topic_mentions import find_topics
@@ -80,7 +80,7 @@ def extract_meeting(
         if missing:
             warnings.append(f"{document.source}: {what} found")
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
-    found = (_body_as_actor(s, body, lexicon) for s in find_statements(doc, items, attendance, gazetteer))
+    found = (_with_speaker(s, body, lexicon) for s in find_statements(doc, items, attendance, gazetteer))
     statements = tuple(_with_topics(s, topics, items) for s in found if s is not None)
     # Minutes have a date and at least one of: people listed, items, speakers.
     lacking = [what for missing, what in ((date is None, "no meeting date"),) if missing]
@@ -105,16 +105,14 @@ def extract_meeting(
     )
 
 
-def _body_as_actor(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement | None:
-    """ "The Board agreed...": a bare "Board" or "Committee" is the body that is meeting; a bare
-    "Police" or "Service" names no one in particular, and the statement is dropped (None)."""
+def _with_speaker(statement: Statement, body: OrganisationRef | None, lexicon: Lexicon) -> Statement | None:
+    """None for what the meeting body did as a whole ("The Board agreed...", the body by its name)
+    and for a bare "Police" or "Service", which names no one in particular: a statement needs a
+    speaker."""
     actor = statement.actor
     bare = actor.kind == "organisation" and not actor.id and actor.name.casefold() in lexicon.organisation_heads
-    if not bare:
-        return statement
-    if body is None or actor.name.casefold() not in lexicon.body_words:
-        return None
-    return replace(statement, actor=Actor("organisation", body.name, body.id, via=actor.via))
+    itself = body is not None and actor.kind == "organisation" and (actor.id or actor.name) == (body.id or body.name)
+    return None if bare or itself else statement
 
 
 def _with_topics(statement: Statement, topics: tuple[TopicMention, ...], items: tuple[AgendaItem, ...]) -> Statement:

@@ -89,10 +89,23 @@ def make_gazetteer_matcher(nlp: Language, name: str) -> GazetteerMatcher:
 
 @Language.component(LINE_BREAKS_PIPE)
 def mark_line_breaks(doc):
-    """A line break ends a sentence: headings and list entries are not run into the next sentence."""
+    """Headings and list entries are not run into the next sentence, but a sentence the page
+    wrapped goes on over its line break: a blank line always ends a sentence, and so does a line
+    break before a bullet or a number; a single line break before a word not in lower case ends
+    one after a full stop, a colon or a short line (a heading, a list's entry)."""
+    line_start = 0
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+        if not (tok.is_space and "\n" in tok.text):
+            continue
+        following = doc[tok.i + 1]
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        words = sum(not t.is_space and not t.is_punct for t in doc[line_start : tok.i])
+        line_start = tok.i + 1
+        numbered = following.like_num and tok.i + 2 < len(doc) and doc[tok.i + 2].text in (".", ")")
+        if tok.text.count("\n") > 1 or before is None or not following.text[:1].isalnum() or numbered:
+            following.is_sent_start = True
+        elif not following.text[:1].islower() and (before.text[-1:] in ".:;!?)" or words <= 8):
+            following.is_sent_start = True
     return doc
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -9,12 +10,16 @@ from spacy.tokens import Doc, Token
 from .actors import resolve_actor
 from .entities import entity_at
 from .gazetteer import Gazetteer
-from .records import AgendaItem, Attendance, Span, Statement
+from .records import Actor, AgendaItem, Attendance, Span, Statement
 from .topics import load_keyphrase_words
 
 __all__ = ["find_statements"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
+# A verb in one of these clauses is what was reported or intended, not the speech act itself:
+# "PW noted that Karen O'Kane had been in contact" is PW's statement, not Karen O'Kane's.
+_REPORTED = {"ccomp", "advcl", "xcomp", "pcomp", "csubj", "acl", "parataxis", "oprd"}
+_PERSONAL = {"he", "she"}
 _MODIFIERS = {"compound", "poss", "amod", "det", "nmod", "flat", "case", "punct"}
 
 
@@ -43,6 +48,9 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
     Passives name their agent ("was provided by the MPS"); a passive with no agent has no actor,
     unless a purpose clause says what its subject does ("a team set up to address violence").
     """
+    if verb.pos_ == "NOUN":  # "The MPS recognise": the subject was read as part of the noun
+        compounds = [c for c in verb.lefts if c.dep_ == "compound"]
+        return compounds[-1], None
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child, None
@@ -73,10 +81,38 @@ def _verb_text(verb: Token, lemma: str | None) -> str:
     return " ".join([verb.lemma_ or verb.lower_, *particles])
 
 
+def _verbal(token: Token) -> bool:
+    """A verb, or a verb the small parser took for a noun after its subject ("The MPS recognise")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token.dep_ not in ("aux", "auxpass")
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "compound" for c in token.lefts)
+
+
+def _speech_act(verb: Token, reporting: frozenset[str]) -> bool:
+    """A verb of speech ("noted", "asked", "went through", "gave a presentation") that is not itself
+    what someone else said: "PW noted that Karen O'Kane had asked..." is PW's statement alone. A
+    clause a relative pronoun opens ("who gave a briefing") speaks for the person before it."""
+    if verb.lemma_.lower() not in reporting:
+        return False
+    children = {c.dep_ for c in verb.children}
+    if "nsubjpass" in children and "agent" not in children:
+        return False  # "a team set up to address violence", "An update was provided": no speaker
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ == "relcl":
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in clause.children)
+    if clause.dep_ in _REPORTED:
+        speaker = clause.head
+        return not (speaker.lemma_.lower() in reporting and any(c.dep_ in ("nsubj", "agent") for c in speaker.children))
+    return True
+
+
 def find_statements(
     doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance], gazetteer: Gazetteer
 ) -> tuple[Statement, ...]:
-    """One statement per actor and sentence, under the item whose text holds it.
+    """One statement per actor and sentence, under the item whose text holds it: a speech act
+    (see ``_speech_act``) whose subject names an attendee, a post or an organisation that acts.
 
     Needs a dependency parse; with the rules-only pipeline there are none.
     """
@@ -85,32 +121,76 @@ def find_statements(
     words = load_keyphrase_words()
     reporting = words["reporting_verbs"]
     found: dict[tuple[str, str, int], Statement] = {}
+
+    def add(item: AgendaItem, actor: Actor, verb: str, sent) -> None:
+        end = sent.end
+        while end > sent.start + 1 and doc[end - 1].is_space:
+            end -= 1  # the blank line after a paragraph is no part of its last sentence
+        sent = doc[sent.start : end]
+        key = (actor.kind, actor.name, sent.start)
+        if key not in found:
+            found[key] = Statement(item.number, actor, verb, True, Span(sent.start_char, sent.end_char, sent.text))
+
     for item in items:
         body = doc.char_span(item.body.start, item.body.end, alignment_mode="contract")
         if body is None:
             continue
+        last_person: Actor | None = None  # whom "he" or "she" stands for: the last person who spoke
         for verb in body:
-            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+            if not _verbal(verb) or not _speech_act(verb, reporting):
                 continue
             subject, purpose = _subject(verb)
             if subject is None:
                 continue
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 subject = verb.head
-            phrase = _subject_phrase(doc, subject, words["agent_nouns"])
-            actor = resolve_actor(phrase, attendance, gazetteer) if phrase is not None else None
-            if actor is None or (actor.kind == "organisation" and actor.id and not gazetteer.can_act(actor.id)):
-                continue
+            if subject.lower_ in _PERSONAL and last_person is not None:
+                actors, phrase = [last_person], doc[subject.i : subject.i + 1]
+            else:
+                phrase = _subject_phrase(doc, subject, words["agent_nouns"])
+                actors = [a for p in _coordinated(doc, phrase) if (a := resolve_actor(p, attendance, gazetteer))]
             # A sentence the parser cut inside the subject ("CPS | North updated") starts with it.
-            sent = doc[min(verb.sent.start, phrase.start) : verb.sent.end]
-            key = (actor.kind, actor.name, sent.start)
-            if key not in found:
-                lemma = _verb_text(verb, purpose)
-                found[key] = Statement(
-                    item.number,
-                    actor,
-                    lemma,
-                    lemma.split()[0] in reporting,
-                    Span(sent.start_char, sent.end_char, sent.text),
-                )
+            sent = doc[min(verb.sent.start, phrase.start) : verb.sent.end] if phrase is not None else verb.sent
+            for actor in actors:
+                if actor.kind == "organisation" and actor.id and not gazetteer.can_act(actor.id):
+                    continue
+                add(item, actor, _verb_text(verb, purpose), sent)
+                if actor.kind == "person":
+                    last_person = actor
+        for verb, phrase in _motions(doc, body):
+            for p in _coordinated(doc, phrase):
+                if (actor := resolve_actor(p, attendance, gazetteer)) is not None:
+                    add(item, actor, verb, doc[p.start].sent)
     return tuple(found.values())
+
+
+# "Proposed by Deputy N. Collins", "Seconded by: Cllr Bell", "Motion made by A. Hopkins", "Moved by S. Trosow".
+_MOTION = re.compile(r"\b(?:(?P<verb>proposed|seconded|moved)|motion (?:made|moved))\s+by:?\s+", re.I)
+
+
+def _motions(doc: Doc, body) -> list[tuple[str, object]]:
+    """Who proposed, moved or seconded, as minutes record motions: the words after "by", up to
+    the end of the line or the clause."""
+    out = []
+    start = body.start_char
+    for m in _MOTION.finditer(body.text):
+        stop = re.search(r"[\n;.]|,\s+(?![A-Z]\.)|\s+(?:and\s+)?(?:seconded|proposed|moved)\b", body.text[m.end() :])
+        end = m.end() + (stop.start() if stop else len(body.text) - m.end())
+        phrase = doc.char_span(start + m.end(), start + end, alignment_mode="contract")
+        if phrase is not None and len(phrase):
+            verb = (m["verb"] or "move").lower()
+            out.append(({"proposed": "propose", "seconded": "second", "moved": "move"}.get(verb, verb), phrase))
+    return out
+
+
+def _coordinated(doc: Doc, phrase) -> list:
+    """ "Danny O'Neill and Esme Clark", "Councillors Alam and Dornan": each person of a phrase
+    joined by "and" (a title before the first goes with each name), or the phrase itself."""
+    if phrase is None:
+        return []
+    cuts = [t.i for t in phrase if t.lower_ == "and"]
+    if not cuts:
+        return [phrase]
+    bounds = [phrase.start, *cuts, phrase.end]
+    parts = [doc[a + (a != phrase.start) : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [p for p in parts if len(p)]

@@ -59,17 +59,45 @@ def test_rules_only_pipeline_finds_no_statements(parse, blank_nlp):
     assert [a.name for a in m.attendance] == ["Sophie Linden", "Neal Hazel"]
 
 
-def test_initials_and_the_board_resolve(parse):
+def test_initials_resolve_and_the_board_as_a_whole_is_no_speaker(parse):
     m = parse(
         "London Criminal Justice Board meeting minutes - 6 December 2022\n\nAttendees and apologies\n"
         "- Tamara Barnett (TB) - MOPAC\n- Sophie Linden (SL) - Deputy Mayor\n\n2. Item 1 - Welcome and minutes\n"
         "TB provided updates on the actions from the previous meeting.\n\nThe Board agreed the previous minutes.\n"
     )
-    assert {(s.actor.name, s.verb) for s in m.statements} == {
-        ("Tamara Barnett", "provide"),
-        ("London Criminal Justice Board", "agree"),
-    }
+    assert {(s.actor.name, s.verb) for s in m.statements} == {("Tamara Barnett", "provide")}
     assert m.attendance[0].initials == "TB"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only speech acts: what an organisation has, needs or will do is not something it said.
+        ("All Borough Command Units will have at least one additional officer.", []),
+        ("The London Policing Board will sit at the top of the oversight.", []),
+        # A reported clause is the speaker's, not its subject's.
+        ("The DMPC updated that MOPAC received over 300 applicants.", [("Sophie Linden", "update")]),
+        # "he" and "she" are the last person who spoke under the item.
+        (
+            "Professor Neal Hazel presented the approach. He explained that it was new.",
+            [("Neal Hazel", "present"), ("Neal Hazel", "explain")],
+        ),
+        # Motions: proposer and seconder, each a statement of the same sentence.
+        (
+            "Proposed by Professor Neal Hazel, seconded by Sophie Linden.",
+            [("Neal Hazel", "propose"), ("Sophie Linden", "second")],
+        ),
+    ],
+)
+def test_speech_acts(parse, text, expected):
+    found = [(s.actor.name, s.verb) for s in parse(MEETING.format(text=text)).statements]
+    assert sorted(found) == sorted(expected)
+
+
+def test_a_sentence_wrapped_over_lines_is_one(parse):
+    m = parse(MEETING.format(text="The MPS noted that demand on 999 calls had\nrisen again over the summer.\n\nNext."))
+    [s] = m.statements
+    assert s.sentence.text == "The MPS noted that demand on 999 calls had\nrisen again over the summer."
 
 
 def test_an_organisation_outside_the_gazetteer_can_speak(parse):
