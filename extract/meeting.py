@@ -79,7 +79,7 @@ def extract_meeting(
     ):
         if missing:
             warnings.append(f"{document.source}: {what} found")
-    topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer)
+    topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer, document.blocks)
     found = (_with_speaker(s, body, lexicon) for s in find_statements(doc, items, attendance, gazetteer))
     statements = tuple(_with_topics(s, topics, items) for s in found if s is not None)
     # Minutes have a date and at least one of: people listed, items, speakers.

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from .blocks import Block, BlockKind
 from .entities import entities_in
 from .gazetteer import ORG, Gazetteer
 from .meeting_text import item_spans
 from .nlp import gazetteer_id
 from .records import AgendaItem, OrganisationRef, Span, TopicMention
-from .topics import TOPIC, TopicScheme, key_phrases, topic_key
+from .topics import TOPIC, TopicScheme, key_phrases, load_keyphrase_words, topic_key
 
 __all__ = ["find_topics"]
 
@@ -28,12 +31,19 @@ def _sentence(doc: Doc, start: int) -> Span:
 
 
 def find_topics(
-    doc: Doc, items: Sequence[AgendaItem], body: OrganisationRef | None, scheme: TopicScheme, gazetteer: Gazetteer
+    doc: Doc,
+    items: Sequence[AgendaItem],
+    body: OrganisationRef | None,
+    scheme: TopicScheme,
+    gazetteer: Gazetteer,
+    blocks: Sequence[Block] = (),
 ) -> tuple[TopicMention, ...]:
-    """Every topic mention in each item's heading and text, one per topic and sentence.
-
-    Boards named in the discussion (a new London Policing Board) are topics too, but not the
-    board that is meeting.
+    """Every topic mention in each item's heading and text, one per topic and sentence: concepts
+    of the curated scheme, named programmes and defined acronyms, boards under discussion (not the
+    one meeting), and what the meeting itself names as its subjects: the titles of its items, the
+    headings and bold or dashed leads of the paragraphs under them ("Peelwalls Meadows - a
+    distressing incident..."). Named programmes beyond a short list are kept by how often they
+    are named (see ``_short_list``).
     """
     found: dict[tuple[str, str, int], TopicMention] = {}
     acronyms: dict[str, tuple[str, str]] = {}
@@ -80,7 +90,81 @@ def find_topics(
             if tok.text in acronyms and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
                 key, label = acronyms[tok.text]
                 add(item.number, key, label, tok.i, tok.i + 1, False, (tok.text,))
-    return _prefer_longer_names(tuple(found.values()))
+    named = _prefer_longer_names(tuple(found.values()))
+    titled: dict[tuple[str, str, int], TopicMention] = {}
+    ranks: dict[str, int] = {m.key: 1 if m.curated else 2 for m in named}
+    for item, start, end, title, rank in _subjects(doc, items, blocks):
+        label = _subject_of(title, load_keyphrase_words())
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if label is None or span is None or topic_key(label) in ranks and ranks[topic_key(label)] <= rank:
+            continue
+        ranks[topic_key(label)] = rank
+        sentence = Span(span.start_char, span.end_char, span.text)
+        titled.setdefault(
+            (item.number, topic_key(label), start),
+            TopicMention(item.number, topic_key(label), label, sentence, sentence, False),
+        )
+    return _short_list(named + tuple(titled.values()), ranks)
+
+
+# A meeting's topics are what a reader would write in the margin: at most this many, its items'
+# own titles first, then the curated scheme's concepts, then the programmes, plans and boards it
+# names, then the titles of its sub-items and the headings and leads under its items, the most
+# named first within each.
+_TOPICS = 30
+_LEAD = re.compile(r"^[\W\d]{0,4}(?P<lead>[A-Z][^\n.:;]{2,60}?)\s+[-\u2013:]\s+\S")
+
+
+def _short_list(mentions: tuple[TopicMention, ...], ranks: dict[str, int]) -> tuple[TopicMention, ...]:
+    counts = Counter(m.key for m in mentions)
+    first = {m.key: n for n, m in reversed(list(enumerate(mentions)))}
+    order = sorted(counts, key=lambda key: (ranks.get(key, 2), -counts[key], first[key]))
+    keep = set(order[:_TOPICS])
+    return tuple(m for m in mentions if m.key in keep)
+
+
+def _subjects(doc: Doc, items: Sequence[AgendaItem], blocks: Sequence[Block]):
+    """(item, start, end, words, rank) for each item's title (rank 0 for an item, 3 for a
+    sub-item), and the headings and leads in its text (rank 3)."""
+    for item in items:
+        yield item, item.heading.start, item.heading.end, item.title, 0 if item.parent is None else 3
+        for block in blocks:
+            if block.end <= item.body.start or block.start >= item.body.end:
+                continue
+            text = doc.text[block.start : block.end]
+            inside = block.start >= item.body.start
+            if inside and block.kind == BlockKind.HEADING:
+                yield item, block.start, block.end, text, 3
+            elif inside and block.lead_end is not None:
+                yield item, block.start, block.lead_end, text[: block.lead_end - block.start], 3
+            else:  # the block's first line, and each bulleted line in it, under the item's heading
+                offset = block.start
+                for k, line in enumerate(text.split("\n")):
+                    under = item.body.start <= offset < item.body.end
+                    if under and (k == 0 or line.lstrip()[:1] in "\u2022-*") and (m := _LEAD.match(line)):
+                        yield item, offset + m.start("lead"), offset + m.end("lead"), m["lead"], 3
+                    offset += len(line) + 1
+
+
+def _subject_of(title: str, words: dict[str, frozenset[str]]) -> str | None:
+    """What an item is about, as its title says: "To consider Budget/Precept for 2015/16" is about
+    the budget; "Apologies for absence" or "Any other business" about nothing. In capitals, the
+    title is given its words' capitals ("SECRETARY'S REPORT" is "Secretary's Report")."""
+    # Numbering ("a)", "8.1.1", "(2.1)", "AB.") and who reported ("[Brett]") are not the subject.
+    text = re.sub(r"^(?:[a-z]\)|\(?[ivx]+\)|[A-Z]{1,2}\.\s|[\d.]+\s|\(\d[\d.]*\)|\W)+", "", " ".join(title.split()))
+    text = re.sub(r"\s*\[[^\]]*\]$", "", text).strip(" :.-,")
+    if text.casefold().startswith(("that ", "it was ")):
+        return None  # a motion's or a decision's words
+    if text.isupper():
+        text = " ".join(w.capitalize() for w in text.split())
+    folded = text.casefold()
+    for opening in sorted(words["procedural_openings"], key=len, reverse=True):
+        if folded.startswith(opening + " "):
+            text = text[len(opening) :].strip(" :-")
+            folded = text.casefold()
+    if not text or folded in words["procedural_items"] or len(text.split()) > 10:
+        return None
+    return text
 
 
 def _prefer_longer_names(mentions: tuple[TopicMention, ...]) -> tuple[TopicMention, ...]:

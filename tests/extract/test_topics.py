@@ -60,3 +60,15 @@ def test_scheme_is_a_skos_file_with_broader_links():
     assert scheme.concepts["knife-crime"].broader == ("serious-violence",)
     assert scheme.find("VAWG").id == "vawg"
     assert len(scheme.concepts) >= 30
+
+
+def test_a_meetings_own_subjects_are_topics(parse):
+    m = parse(
+        "Minutes of Ayton Community Council held on 7 May 2019\n\nPresent: Kenny Combe KC, Margaret Carey MC\n\n"
+        "1. Apologies for Absence\nNone.\n\n2. Open Forum\n"
+        "\u2022 Peelwalls Meadows - a distressing incident had again raised the issue of safe access.\n\n"
+        "3. To consider Budget/Precept for 2015/16\nAgreed.\n\n4. Any Other Business\nNone.\n"
+    )
+    labels = {t.label for t in m.topics}
+    assert {"Open Forum", "Peelwalls Meadows", "Budget/Precept for 2015/16"} <= labels
+    assert not labels & {"Apologies for Absence", "Any Other Business", "To consider Budget/Precept for 2015/16"}
