@@ -110,9 +110,22 @@ def _with_speaker(statement: Statement, body: OrganisationRef | None, lexicon: L
     and for a bare "Police" or "Service", which names no one in particular: a statement needs a
     speaker."""
     actor = statement.actor
-    bare = actor.kind == "organisation" and not actor.id and actor.name.casefold() in lexicon.organisation_heads
-    itself = body is not None and actor.kind == "organisation" and (actor.id or actor.name) == (body.id or body.name)
-    return None if bare or itself else statement
+    name = " ".join(actor.name.split())
+    bare = actor.kind == "organisation" and not actor.id and name.casefold() in lexicon.organisation_heads
+    itself = body is not None and actor.kind == "organisation" and (actor.id or name) == (body.id or body.name)
+    return None if bare or itself or _acronym_of(actor.via, body) else statement
+
+
+def _acronym_of(words: str | None, body: OrganisationRef | None) -> bool:
+    """ "The CC agreed" where the Ayton Community Council meets: letters that spell the body's name,
+    or its last words, are the body (whatever else the gazetteer reads in them)."""
+    letters = re.sub(r"^the\s+", "", " ".join((words or "").split()), flags=re.I)
+    if body is None or not letters.isalpha() or not letters.isupper() or len(letters) < 2:
+        return False
+    initials = "".join(
+        w[0].upper() for w in body.name.split() if w[:1].isalpha() and w.casefold() not in ("of", "and", "the")
+    )
+    return initials.endswith(letters)
 
 
 def _with_topics(statement: Statement, topics: tuple[TopicMention, ...], items: tuple[AgendaItem, ...]) -> Statement:

@@ -97,6 +97,8 @@ def _speech_act(verb: Token, reporting: frozenset[str]) -> bool:
     children = {c.dep_ for c in verb.children}
     if "nsubjpass" in children and "agent" not in children:
         return False  # "a team set up to address violence", "An update was provided": no speaker
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in verb.children):
+        return False  # an action to come ("Clerk will inform Highways", "Clerk to respond"), not speech
     clause = verb
     while clause.dep_ == "conj":
         clause = clause.head
@@ -144,11 +146,20 @@ def find_statements(
                 continue
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 subject = verb.head
-            if subject.lower_ in _PERSONAL and last_person is not None:
+            if any(t.text == ":" for t in doc[min(subject.i, verb.i) : max(subject.i, verb.i)]):
+                continue  # "Thibaud Colas: Update the website page": an action item, not speech
+            if subject.lower_ in _PERSONAL:
+                if last_person is None:
+                    continue
                 actors, phrase = [last_person], doc[subject.i : subject.i + 1]
             else:
                 phrase = _subject_phrase(doc, subject, words["agent_nouns"])
-                actors = [a for p in _coordinated(doc, phrase) if (a := resolve_actor(p, attendance, gazetteer))]
+                named = _bracketed(doc, phrase)  # "Superintendent (Mr. D. Smart) stated"
+                actors = [
+                    a for p in _coordinated(doc, named or phrase) if (a := resolve_actor(p, attendance, gazetteer))
+                ]
+                if not any(a.kind == "person" for a in actors) and phrase is not None and _names_someone(phrase):
+                    last_person = None  # "Mr Jenkins made a presentation, and he...": not the last attendee
             # A sentence the parser cut inside the subject ("CPS | North updated") starts with it.
             sent = doc[min(verb.sent.start, phrase.start) : verb.sent.end] if phrase is not None else verb.sent
             for actor in actors:
@@ -181,6 +192,19 @@ def _motions(doc: Doc, body) -> list[tuple[str, object]]:
             verb = (m["verb"] or "move").lower()
             out.append(({"proposed": "propose", "seconded": "second", "moved": "move"}.get(verb, verb), phrase))
     return out
+
+
+def _bracketed(doc: Doc, phrase):
+    """The name in brackets right after a post ("Superintendent (Mr. D. Smart)"), or None."""
+    if phrase is None or phrase.end >= len(doc) or doc[phrase.end].text != "(":
+        return None
+    close = next((t.i for t in doc[phrase.end : phrase.end + 10] if t.text == ")"), None)
+    return doc[phrase.end + 1 : close] if close and close > phrase.end + 1 else None
+
+
+def _names_someone(phrase) -> bool:
+    """A phrase that names a person, known or not: a title or a name the NER found."""
+    return any(t.ent_type_ in ("PERSON", "HONORIFIC") for t in phrase)
 
 
 def _coordinated(doc: Doc, phrase) -> list:

@@ -82,6 +82,14 @@ def test_initials_resolve_and_the_board_as_a_whole_is_no_speaker(parse):
             "Professor Neal Hazel presented the approach. He explained that it was new.",
             [("Neal Hazel", "present"), ("Neal Hazel", "explain")],
         ),
+        # An action to come, or an action item, is no speech.
+        ("Professor Neal Hazel will present the approach next time.", []),
+        ("Neal Hazel: Update the website with the new approach.", []),
+        # "he" after someone the list does not name is not the last attendee who spoke.
+        (
+            "Professor Neal Hazel presented the approach. Mr Jenkins then spoke, and he explained the costs.",
+            [("Neal Hazel", "present")],
+        ),
         # Motions: proposer and seconder, each a statement of the same sentence.
         (
             "Proposed by Professor Neal Hazel, seconded by Sophie Linden.",
@@ -121,3 +129,13 @@ def test_the_documents_key_names_the_speaker(parse):
     assert said["CC"] == ("person", "Catherine Chisholm")  # the key, not the gazetteer's Chief Constable
     assert said["JKM"] == ("person", "Jacob Kaplan-Moss")
     assert said["Jacob"] == ("person", "Jacob Kaplan-Moss")
+
+
+def test_a_post_with_its_holder_in_brackets_and_the_body_by_its_letters(parse):
+    m = parse(
+        "Minutes of the Ayton Community Council held on 6 May 2025\n\nGARDA NOMINATIONS :\n\n"
+        "Superintendent (Mr. D. Smart), Superintendent (Mr. E. O'Neill)\n\n1. Police report\n\n"
+        "Superintendent (Mr. D. Smart) stated that there are four guards attached to the station.\n\n"
+        "The CC agreed to support this campaign.\n"
+    )
+    assert [(s.actor.name, s.verb) for s in m.statements] == [("D. Smart", "state")]
