@@ -85,11 +85,12 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
             if holder is not None:
                 return Actor("person", attendance[holder].name, attendance=holder, via=ent.text)
             return Actor("post", post.name, post.id, via=ent.text)
-    words = [t for t in span if not (t.ent_type_ == HONORIFIC or t.is_stop or t.is_punct)]
+    plural = [t for t in span if gazetteer.plural_honorific(t.text)]  # "Councillors Alam and Dornan"
+    words = [t for t in span if not (t.ent_type_ == HONORIFIC or t.is_stop or t.is_punct or t in plural)]
     if not words:
         return None
     text = span.doc[words[0].i : words[-1].i + 1].text
-    titled = any(t.ent_type_ in (HONORIFIC, POST) for t in span)
+    titled = bool(plural) or any(t.ent_type_ in (HONORIFIC, POST) for t in span)
     person = attendee_named(text, attendance, titled=titled)
     if person is None:
         person = _holding(text, attendance)

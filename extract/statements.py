@@ -155,8 +155,9 @@ def find_statements(
             else:
                 phrase = _subject_phrase(doc, subject, words["agent_nouns"])
                 named = _bracketed(doc, phrase)  # "Superintendent (Mr. D. Smart) stated"
+                phrases = [named or phrase] + [_subject_phrase(doc, c, words["agent_nouns"]) for c in subject.conjuncts]
                 actors = [
-                    a for p in _coordinated(doc, named or phrase) if (a := resolve_actor(p, attendance, gazetteer))
+                    a for p in phrases for q in _coordinated(doc, p) if (a := resolve_actor(q, attendance, gazetteer))
                 ]
                 if not any(a.kind == "person" for a in actors) and phrase is not None and _names_someone(phrase):
                     last_person = None  # "Mr Jenkins made a presentation, and he...": not the last attendee

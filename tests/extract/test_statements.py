@@ -90,6 +90,11 @@ def test_initials_resolve_and_the_board_as_a_whole_is_no_speaker(parse):
             "Professor Neal Hazel presented the approach. Mr Jenkins then spoke, and he explained the costs.",
             [("Neal Hazel", "present")],
         ),
+        # Each of two speakers joined by "and" speaks.
+        (
+            "The minutes were moved as correct by Sophie Linden and Neal Hazel.",
+            [("Sophie Linden", "move"), ("Neal Hazel", "move")],
+        ),
         # Motions: proposer and seconder, each a statement of the same sentence.
         (
             "Proposed by Professor Neal Hazel, seconded by Sophie Linden.",
