@@ -12,50 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from .entry_pieces import LINKING, Piece, list_pieces
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .layout import AttendanceBlock, Membership
 from .lexicon import Lexicon
 from .names import name_key
-from .nlp import gazetteer_id
 from .records import Attendance, OrganisationRef, PostRef, Span, Status
 
 __all__ = ["parse_attendees", "people_named"]
-
-_SEPARATORS = {
-    ",": "comma",
-    ";": "comma",
-    "|": "comma",
-    "(": "open",
-    ")": "close",
-    "[": "open",
-    "]": "close",
-    ":": "colon",
-    "-": "dash",
-    "\u2022": "dash",
-    "*": "dash",
-    "\u00b7": "dash",
-    ".": "stop",
-}
-_LINKING = {"of", "for", "the", "and", "&", "to", "in", "at", "on"}
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """Tokens ``start:end`` of the doc: a separator, a gazetteer entity, or words ("name"/"other")."""
-
-    kind: str
-    start: int
-    end: int
-    ref: str | None = None
 
 
 @dataclass
 class _Draft:
     """A person being assembled; frozen into an Attendance at the end."""
 
-    name: _Piece
+    name: Piece
     status: Status
     honorific: str | None = None
     posts: list[PostRef] = field(default_factory=list)
@@ -81,8 +54,7 @@ def parse_attendees(
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
         if span is None:
             continue
-        pieces = _pieces(doc, span.start, span.end, block.soft_breaks, gazetteer)
-        pieces = _join_phrases(doc, _split_words(doc, pieces, lexicon), lexicon)
+        pieces = list_pieces(doc, span.start, span.end, block.soft_breaks, gazetteer, lexicon)
         for draft in _assemble(doc, pieces, block, gazetteer, lexicon):
             if _member(block.members, draft, gazetteer) and body is not None:
                 draft.organisations.append(OrganisationRef(name=body.name, id=body.id))
@@ -117,245 +89,14 @@ def _member(members: Membership, draft: _Draft, gazetteer: Gazetteer) -> bool:
     return members == Membership.ALL or (draft.honorific is None and offices)
 
 
-def _separator(doc: Doc, tok: Token) -> str | None:
-    if tok.is_space:
-        if "\n" in tok.text:
-            return "newline"
-        return "gap" if len(tok.text) >= 2 else "space"  # a wide gap: a column or a table's cell
-    kind = _SEPARATORS.get(tok.text)
-    if kind == "dash" and tok.i > 0 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_:
-        return None  # a hyphen inside a word: Weekes-Bernard
-    return kind
-
-
-def _pieces(doc: Doc, start: int, end: int, soft_breaks: frozenset[int], gazetteer: Gazetteer) -> list[_Piece]:
-    """Separators, gazetteer entities and runs of words; a line break at one of the ``soft_breaks``
-    is a space ("Robert\nPreston" is one name), and "Cllrs" or "Councillors" is a plural title."""
-    ents = {
-        e.start: e
-        for e in doc.ents
-        if e.label_ in (ORG, POST, HONORIFIC) and gazetteer_id(e) and start <= e.start and e.end <= end
-    }
-    pieces: list[_Piece] = []
-    i = start
-    while i < end:
-        if i in ents:
-            ent = ents[i]
-            pieces.append(_Piece(ent.label_, ent.start, ent.end, ent.ent_id_.partition(":")[2]))
-            i = ent.end
-            continue
-        sep = _separator(doc, doc[i])
-        if sep == "newline" and any(doc[i].idx + k in soft_breaks for k, c in enumerate(doc[i].text) if c == "\n"):
-            sep = "space"
-        plural = None if sep else gazetteer.plural_honorific(doc[i].text)
-        if sep == "space":
-            pass
-        elif plural:
-            pieces.append(_Piece("plural", i, i + 1, plural))
-        elif sep:
-            pieces.append(_Piece(sep, i, i + 1))
-        elif pieces and pieces[-1].kind == "words" and (pieces[-1].end == i or _wrapped_break(doc, pieces[-1], i)):
-            pieces[-1] = _Piece("words", pieces[-1].start, i + 1)  # the words go on, after a wrapped line too
-        else:
-            pieces.append(_Piece("words", i, i + 1))
-        i += 1
-    return pieces
-
-
-def _wrapped_break(doc: Doc, words: _Piece, i: int) -> bool:
-    """Only a line break (read as a space) lies between the words and token ``i``."""
-    return words.end == i - 1 and doc[i - 1].is_space and "\n" in doc[i - 1].text
-
-
-def _name_like(tok: Token, lexicon: Lexicon) -> bool:
-    text = tok.text
-    if text.casefold() in lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads:
-        return False
-    if len(text) == 1 or (len(text) == 2 and text[1] == "."):
-        return text[0].isupper()  # an initial: "D Clements", "G. Roche"
-    letters = text.replace("'", "").replace("\u2019", "")
-    if letters.isalpha() and text[0].lower() == text[0].upper():
-        return True  # a script without capitals (李明): every word may be a name
-    return text[0].isupper() and letters.isalpha() and not letters.isupper()
-
-
-def _split_words(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piece]:
-    """Cut each run of words into names (two to four name-like words) and other phrases.
-
-    After a plural title ("Cllrs Alam, Bell, Dornan and Hutchison") every comma-separated word or
-    two is a surname bearing that title, up to the one after "and"."""
-    out: list[_Piece] = []
-    plural: str | None = None
-    for p in pieces:
-        if p.kind == "plural":
-            plural = p.ref
-            continue
-        if p.kind != "words":
-            out.append(p)
-            if p.kind not in ("comma", "gap"):
-                plural = None
-            continue
-        if plural is not None:
-            surnames = _surnames(doc, p, lexicon)
-            if surnames is not None:
-                out.extend(_Piece("name", s, e, plural) for s, e in surnames)
-                if len(surnames) > 1 or doc[p.start].text.casefold() == "and":
-                    plural = None
-                continue
-            plural = None
-        names = list(_name_runs(doc, p.start, p.end, lexicon))
-        pos = p.start
-        for s, e in names:
-            if s > pos:
-                out.append(_Piece("other", pos, s))
-            out.append(_Piece("name", s, e))
-            pos = e
-        if pos < p.end:
-            out.append(_Piece("other", pos, p.end))
-    return out
-
-
-def _surnames(doc: Doc, p: _Piece, lexicon: Lexicon) -> list[tuple[int, int]] | None:
-    """Token ranges of the surnames in "Dornan and Hutchison" or "Ó Ceallaigh"; None if a part is no name."""
-    parts, start = [], p.start
-    for i in range(p.start, p.end + 1):
-        if i == p.end or doc[i].text.casefold() == "and":
-            if i > start:
-                parts.append((start, i))
-            start = i + 1
-    for s, e in parts:
-        words = [t for t in doc[s:e] if not t.is_space]
-        if not words or len(words) > 2 or not all(_name_like(t, lexicon) for t in words):
-            return None
-    return parts
-
-
-@dataclass(frozen=True)
-class _Word:
-    """Tokens ``start:end`` that read as one word: a hyphen with no spaces joins (Loseby-Morris)."""
-
-    start: int
-    end: int
-    text: str
-    name_like: bool
-
-
-def _words(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[_Word]:
-    words: list[_Word] = []
-    i = start
-    while i < end:
-        if doc[i].is_space:
-            i += 1
-            continue
-        j = i + 1
-        while j + 1 < end and doc[j].text in {"-", "'"} and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
-            j += 2
-        parts = [doc[k] for k in range(i, j, 2)]
-        like = all(_name_like(t, lexicon) for t in parts) and (j - i == 1 or len(parts[0].text) > 1)
-        words.append(_Word(i, j, doc[i:j].text, like))
-        i = j
-    return words
-
-
-def _name_runs(doc: Doc, start: int, end: int, lexicon: Lexicon):
-    """Token ranges of the person names in a run of words."""
-    words = _words(doc, start, end, lexicon)
-    i = 0
-    while i < len(words):
-        if not words[i].name_like:
-            i += 1
-            continue
-        j = i
-        while j < len(words) and words[j].name_like:
-            j += 1
-        run = words[i:j]
-        following = words[j].text.casefold() if j < len(words) else ""
-        if following in lexicon.organisation_heads | lexicon.role_heads | {"'", "'s"}:
-            run = run[:-1]  # the last word qualifies what follows: "Leapwise Consultancy", "Regional Director"
-            if following in lexicon.organisation_heads and len(run) > 2 and doc.has_annotation("ENT_IOB"):
-                # "Dina Pataki Leapwise Consultancy" holds a name; "Neath Port Talbot County Council" none.
-                if not any(doc[k].ent_type_ == "PERSON" for w in run for k in range(w.start, w.end)):
-                    run = []
-        preceding = words[i - 1].text.casefold() if i > 0 else ""
-        if preceding not in _LINKING:  # "Head of London Partnerships" names no one
-            for chunk in _chunks(run):
-                yield chunk[0].start, chunk[-1].end
-        i = j
-
-
-def _uncased(word: _Word) -> bool:
-    return word.text[0].lower() == word.text[0].upper() and len(word.text) > 1
-
-
-def _chunks(run: list[_Word]) -> list[list[_Word]]:
-    """Split a run of name-like words into names of two or three words (a middle initial makes three);
-    in a script without capitals and spaces (李明) one word is a whole name."""
-    if len(run) == 1 and _uncased(run[0]):
-        return [run]
-    if len(run) < 2:
-        return []
-    if len(run) <= 3:
-        return [run]
-    size = 3 if len(run[1].text.rstrip(".")) == 1 else 2
-    rest = _chunks(run[size:])
-    if len(run) - size == 1:
-        return [run]
-    return [run[:size], *rest]
-
-
-def _join_phrases(doc: Doc, pieces: list[_Piece], lexicon: Lexicon) -> list[_Piece]:
-    """ "Head of" + Met + "Prosecutions" is one role in an organisation, not a role and an organisation;
-    so is "LCJB" + "Business Manager"."""
-    out: list[_Piece] = []
-    k = 0
-    while k < len(pieces):
-        p = pieces[k]
-        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-        if (
-            p.kind == ORG
-            and nxt is not None
-            and nxt.kind == "other"
-            and nxt.start == p.end
-            and doc[nxt.end - 1].text.casefold() in lexicon.organisation_heads
-        ):
-            out.append(_Piece("other", p.start, nxt.end))  # "NHS" + "Wales Informatics Service": another body
-            k += 2
-            continue
-        if (
-            p.kind == ORG
-            and nxt is not None
-            and nxt.kind == "other"
-            and nxt.start == p.end
-            and any(t.text.casefold() in lexicon.role_heads for t in doc[nxt.start : nxt.end])
-        ):
-            out.append(_Piece("other", p.start, nxt.end, p.ref))
-            k += 2
-            continue
-        if (
-            p.kind == "other"
-            and doc[p.end - 1].text.casefold() in _LINKING
-            and nxt is not None
-            and nxt.kind == ORG
-            and nxt.start == p.end
-        ):
-            end, k = nxt.end, k + 2
-            if k < len(pieces) and pieces[k].kind == "other" and pieces[k].start == end:
-                end, k = pieces[k].end, k + 1
-            out.append(_Piece("other", p.start, end, nxt.ref))
-            continue
-        out.append(p)
-        k += 1
-    return out
-
-
 def _assemble(
-    doc: Doc, pieces: list[_Piece], block: AttendanceBlock, gazetteer: Gazetteer, lexicon: Lexicon
+    doc: Doc, pieces: list[Piece], block: AttendanceBlock, gazetteer: Gazetteer, lexicon: Lexicon
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     on_line = False  # a person has been opened on the current line
-    pending: list[_Piece] = []  # attributes written before the name they belong to ("Chair: Cllr A Smith")
-    titles: list[_Piece] = []  # "Chief Superintendent (Mr. G. Roche)": a rank and an honorific
+    pending: list[Piece] = []  # attributes written before the name they belong to ("Chair: Cllr A Smith")
+    titles: list[Piece] = []  # "Chief Superintendent (Mr. G. Roche)": a rank and an honorific
     for k, p in enumerate(pieces):
         if p.kind == "newline":
             on_line, pending, titles = False, [], []
@@ -393,7 +134,7 @@ def _assemble(
     return drafts
 
 
-def _own_initials(doc: Doc, p: _Piece, draft: _Draft) -> bool:
+def _own_initials(doc: Doc, p: Piece, draft: _Draft) -> bool:
     """ "KC" after Kenny Combe, "(AWa)" after Andy Warburton: the document's key for that person,
     which wins over any gazetteer reading of the letters (CC is not a Chief Constable here)."""
     letters = re.sub(r"[^A-Za-z]", "", doc[p.start : p.end].text)
@@ -405,7 +146,7 @@ def _own_initials(doc: Doc, p: _Piece, draft: _Draft) -> bool:
     return len(words) > 1 and capitals in (initials, initials[0] + initials[-1])
 
 
-def _is_title(p: _Piece, following: list[_Piece], gazetteer: Gazetteer) -> bool:
+def _is_title(p: Piece, following: list[Piece], gazetteer: Gazetteer) -> bool:
     """An honorific, or a rank written straight before a name ("DAC Alexis Boon") or before the
     name in brackets ("Chief Superintendent (Mr. G. Roche)")."""
     if p.kind == HONORIFIC:
@@ -417,7 +158,7 @@ def _is_title(p: _Piece, following: list[_Piece], gazetteer: Gazetteer) -> bool:
     return following[0].kind in ("name", HONORIFIC) and following[0].start == p.end
 
 
-def _take_honorific(doc: Doc, draft: _Draft, p: _Piece, gazetteer: Gazetteer) -> None:
+def _take_honorific(doc: Doc, draft: _Draft, p: Piece, gazetteer: Gazetteer) -> None:
     text = doc[p.start : p.end].text
     if p.kind == HONORIFIC:
         draft.honorific = gazetteer.honorific(text)
@@ -426,7 +167,7 @@ def _take_honorific(doc: Doc, draft: _Draft, p: _Piece, gazetteer: Gazetteer) ->
         draft.posts.append(_post_ref(doc, p, gazetteer))
 
 
-def _is_initials(doc: Doc, pieces: list[_Piece], k: int, draft: _Draft) -> bool:
+def _is_initials(doc: Doc, pieces: list[Piece], k: int, draft: _Draft) -> bool:
     """ "(SL)" or "CW)" after Sophie Linden or Claire Waxman: the person's initials, not an organisation."""
     p = pieces[k]
     text = doc[p.start : p.end].text.strip("()")
@@ -436,19 +177,19 @@ def _is_initials(doc: Doc, pieces: list[_Piece], k: int, draft: _Draft) -> bool:
     return bracketed and text[0] == doc[draft.name.start].text[0]
 
 
-def _post_ref(doc: Doc, p: _Piece, gazetteer: Gazetteer) -> PostRef:
+def _post_ref(doc: Doc, p: Piece, gazetteer: Gazetteer) -> PostRef:
     post = gazetteer.posts[p.ref]
     return PostRef(name=post.name, id=post.id, organisation_id=post.organisation, span=_span(doc, p.start, p.end))
 
 
-def _org_ref(doc: Doc, p: _Piece, gazetteer: Gazetteer) -> OrganisationRef:
+def _org_ref(doc: Doc, p: Piece, gazetteer: Gazetteer) -> OrganisationRef:
     span = _span(doc, p.start, p.end)
     if p.kind == ORG:
         return OrganisationRef(name=gazetteer.organisations[p.ref].name, id=p.ref, span=span)
     return OrganisationRef(name=span.text, span=span)
 
 
-def _qualify_post(doc: Doc, draft: _Draft, post_piece: _Piece, words: _Piece, suffix: str) -> None:
+def _qualify_post(doc: Doc, draft: _Draft, post_piece: Piece, words: Piece, suffix: str) -> None:
     """The draft's last post, named with the words written after it and spanning them too."""
     post = draft.posts.pop()
     draft.posts.append(
@@ -461,9 +202,7 @@ def _qualify_post(doc: Doc, draft: _Draft, post_piece: _Piece, words: _Piece, su
     )
 
 
-def _attach(
-    doc: Doc, draft: _Draft, p: _Piece, previous: _Piece | None, gazetteer: Gazetteer, lexicon: Lexicon
-) -> None:
+def _attach(doc: Doc, draft: _Draft, p: Piece, previous: Piece | None, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
     if p.kind == POST:
         draft.posts.append(_post_ref(doc, p, gazetteer))
         return
@@ -481,12 +220,12 @@ def _attach(
     text = doc[p.start : p.end].text.strip(" -,")
     folded = [t.text.casefold() for t in words]
     follows_post = previous is not None and previous.kind == POST and previous.end == p.start and draft.posts
-    if follows_post and folded[0] in _LINKING:
+    if follows_post and folded[0] in LINKING:
         # "Chair of VAWG Board": the post is in the organisation that follows.
         _qualify_post(doc, draft, previous, p, f" {text}")
         if any(w in lexicon.organisation_heads for w in folded):
             org_words = doc[p.start : p.end]
-            start = next(t.i for t in org_words if t.text.casefold() not in _LINKING)
+            start = next(t.i for t in org_words if t.text.casefold() not in LINKING)
             draft.organisations.append(OrganisationRef(name=doc[start : p.end].text, span=_span(doc, start, p.end)))
         return
     if follows_post:
@@ -509,7 +248,7 @@ def _names_organisation(folded: list[str], lexicon: Lexicon) -> bool:
     if not words:
         return False
     roles = [k for k, w in enumerate(words) if w in lexicon.role_heads]
-    if roles and (len(words) == 1 or roles[0] + 1 < len(words) and words[roles[0] + 1] in _LINKING):
+    if roles and (len(words) == 1 or roles[0] + 1 < len(words) and words[roles[0] + 1] in LINKING):
         return False
     if words[-1] in lexicon.organisation_heads:
         return True
