@@ -39,10 +39,11 @@ _LETTERED = re.compile(r"^(?P<num>[IVXL]{1,6}|[A-Z])[.)]\s+(?P<title>[A-Z]\S*(?:
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _SUB = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2})|\.?(?P<letter>[a-z]))[.)]?\s+(?P<title>\S.*)$")
 _MAX_TITLE_WORDS = 16
-# Headings of what follows the items: lists of actions and decisions, appendices.
-_END_HEADINGS = re.compile(
-    r"^(?:actions?|decisions?|action (?:log|points)|appendi(?:x|ces)|attachments?|annex(?:es)?)\b", re.I
-)
+# What follows the items and is no part of them: appendices ("ATTACHMENTS:", "Appendix A - Budget",
+# "Annex 2") and, where items are unnumbered headings, lists of actions and decisions.
+_APPENDIX_WORDS = r"attachments?|appendix|appendices|annex(?:es)?|enclosures?"
+_END_HEADINGS = re.compile(rf"^(?:actions?|decisions?|action (?:log|points)|{_APPENDIX_WORDS})\b", re.I)
+_APPENDIX = re.compile(rf"^\W*(?:{_APPENDIX_WORDS})\b(?:\s+[\w.]{{1,4}}\b)?\W*(?:[-:].*)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def heading_lines(text: str, lines: list[Line], blocks: tuple[Block, ...]) -> li
     firsts = {b.start: b for b in blocks}
     out = []
     for line in lines:
-        block = firsts.get(line.start + len(line.text) - len(line.text.lstrip()))
+        block = firsts.get(line.indented_start)
         if block is not None and block.lead_end is not None and block.lead_end <= line.end:
             line = Line(line.start, block.lead_end, text[line.start : block.lead_end])
         elif block is not None and block.end > line.end and text[block.start : block.end].count("\n") < 3:
@@ -201,10 +202,6 @@ def _top(number: str) -> str:
     return number.split(".")[0]
 
 
-# What follows the last item and is no part of it: "ATTACHMENTS:", "Appendix A - Budget", "Annex 2".
-_APPENDIX = re.compile(
-    r"^\W*(?:attachments?|appendix|appendices|annex(?:es)?|enclosures?)\b(?:\s+[\w.]{1,4}\b)?\W*(?:[-:].*)?$", re.I
-)
 _CONTENTS = re.compile(r"^\s*\[?back to (the )?(table of )?contents", re.I)
 
 

@@ -84,23 +84,19 @@ class Gazetteer:
         org = self.organisations[org_id]
         return [org.name, *org.aliases]
 
+    @functools.cached_property
+    def _spellings(self) -> dict[str, str]:
+        """Each honorific as written (casefolded, no full stop) to its canonical spelling."""
+        return {s.casefold().rstrip("."): spellings[0] for spellings in self.honorifics for s in spellings}
+
     def plural_honorific(self, text: str) -> str | None:
         """The canonical honorific of a plural title ("Cllrs", "Councillors"), or None."""
         key = text.casefold()
-        if len(key) < 3 or not key.endswith("s"):
-            return None
-        for spellings in self.honorifics:
-            if key[:-1] in (s.casefold().rstrip(".") for s in spellings):
-                return spellings[0]
-        return None
+        return self._spellings.get(key[:-1]) if len(key) > 2 and key.endswith("s") else None
 
     def honorific(self, text: str) -> str:
         """The canonical spelling of an honorific as written."""
-        key = text.casefold().rstrip(".")
-        for spellings in self.honorifics:
-            if key in (s.casefold().rstrip(".") for s in spellings):
-                return spellings[0]
-        return text
+        return self._spellings.get(text.casefold().rstrip("."), text)
 
 
 def _variants(alias: str) -> set[str]:

@@ -45,6 +45,11 @@ class Line:
     def stripped(self) -> str:
         return self.text.strip()
 
+    @property
+    def indented_start(self) -> int:
+        """Where the line's words begin, after its indentation."""
+        return self.start + len(self.text) - len(self.text.lstrip())
+
 
 class Membership(enum.Enum):
     """Which of a list's people are the meeting body's own members, as its heading says:

@@ -73,7 +73,6 @@ def extract_meeting(
         )
     for missing, what in (
         (not outline.people and not attendance, "no attendee list"),
-        (date is None, "no meeting date"),
         (not items, "no agenda items"),
         (body is None, "no board or committee name"),
     ):

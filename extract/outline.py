@@ -32,18 +32,14 @@ def read_outline(document: Document, lines: list[Line], lexicon: Lexicon) -> Out
     headings = find_headings(heading_lines(document.text, lines, document.blocks), skip)
     numbered = bool(headings)
     opening_end = headings[0].line.start if numbered else _opening_end(document, lines, lexicon)
-    starts = {_indented_start(h.line) for h in headings} if numbered else {opening_end}
-    people = attendance_blocks(lines, lexicon, lambda line: _indented_start(line) in starts, opening_end)
+    starts = {h.line.indented_start for h in headings} if numbered else {opening_end}
+    people = attendance_blocks(lines, lexicon, lambda line: line.indented_start in starts, opening_end)
     if not numbered:
         # From the first list of people on, or else after the first block (the title).
         after = min([b.start for b in people], default=document.blocks[0].end if document.blocks else 0)
         headings = unnumbered_headings(document.text, document.blocks, skip, after)
     people = sorted(people + apology_sentences(document.text), key=lambda b: b.start)
     return Outline(tuple(headings), tuple(people))
-
-
-def _indented_start(line: Line) -> int:
-    return line.start + len(line.text) - len(line.text.lstrip())
 
 
 def _opening_end(document: Document, lines: list[Line], lexicon: Lexicon) -> int:

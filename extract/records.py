@@ -131,7 +131,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Statement:
-    """An actor's reported speech or action under an agenda item, with the sentence that shows it."""
+    """An actor's reported speech (a speech act) under an agenda item, with the sentence that shows it."""
 
     item: str
     actor: Actor

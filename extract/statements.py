@@ -45,8 +45,9 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
 def _subject(verb: Token) -> tuple[Token | None, str | None]:
     """The acting subject of a clause and the verb it acts through.
 
-    Passives name their agent ("was provided by the MPS"); a passive with no agent has no actor,
-    unless a purpose clause says what its subject does ("a team set up to address violence").
+    Passives name their agent ("was provided by the MPS"); a passive with no agent has no actor
+    (a purpose clause, "a team set up to address violence", says what its subject does, but
+    ``_speech_act`` takes no such sentence for speech).
     """
     if verb.pos_ == "NOUN":  # "The MPS recognise": the subject was read as part of the noun
         compounds = [c for c in verb.lefts if c.dep_ == "compound"]
@@ -131,7 +132,8 @@ def find_statements(
         sent = doc[sent.start : end]
         key = (actor.kind, actor.name, sent.start)
         if key not in found:
-            found[key] = Statement(item.number, actor, verb, True, Span(sent.start_char, sent.end_char, sent.text))
+            spoken = verb.split()[0] in reporting
+            found[key] = Statement(item.number, actor, verb, spoken, Span(sent.start_char, sent.end_char, sent.text))
 
     for item in items:
         body = doc.char_span(item.body.start, item.body.end, alignment_mode="contract")

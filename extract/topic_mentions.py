@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -146,6 +147,11 @@ def _subjects(doc: Doc, items: Sequence[AgendaItem], blocks: Sequence[Block]):
                     offset += len(line) + 1
 
 
+@functools.cache
+def _longest_first(openings: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(openings, key=len, reverse=True))
+
+
 def _subject_of(title: str, words: dict[str, frozenset[str]]) -> str | None:
     """What an item is about, as its title says: "To consider Budget/Precept for 2015/16" is about
     the budget; "Apologies for absence" or "Any other business" about nothing. In capitals, the
@@ -158,7 +164,7 @@ def _subject_of(title: str, words: dict[str, frozenset[str]]) -> str | None:
     if text.isupper():
         text = " ".join(w.capitalize() for w in text.split())
     folded = text.casefold()
-    for opening in sorted(words["procedural_openings"], key=len, reverse=True):
+    for opening in _longest_first(words["procedural_openings"]):
         if folded.startswith(opening + " "):
             text = text[len(opening) :].strip(" :-")
             folded = text.casefold()
