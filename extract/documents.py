@@ -83,7 +83,7 @@ def document_from_bytes(source: str, data: bytes, media_type: str | None = None)
                 for b in page.blocks
             )
         elif looks_like_markdown(original):
-            markdown = read_markdown(original)
+            markdown = read_markdown(original, front)
             text, blocks, front = markdown.text, markdown.blocks, markdown.front
         else:
             text, blocks = original, None  # plain text: blocks from its typography, below

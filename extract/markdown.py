@@ -111,10 +111,11 @@ def front_matter(raw: str) -> FrontMatter:
     return FrontMatter(m.end(), title, date if isinstance(date, dt.date) else None)
 
 
-def read_markdown(raw: str) -> MarkdownText:
-    """Blocks from markdown-it's parse; text with the markup blanked out, one character for one."""
+def read_markdown(raw: str, front: FrontMatter | None = None) -> MarkdownText:
+    """Blocks from markdown-it's parse; text with the markup blanked out, one character for one.
+    ``front`` is the text's front matter where the caller has read it already."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", raw)] + [len(raw)]
-    front = front_matter(raw)
+    front = front if front is not None else front_matter(raw)
     text = raw[: front.end] + _mask(raw[front.end :])
     blocks: list[Block] = []
     context: list[str] = []
