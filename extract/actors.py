@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from .entities import entities_in
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .lexicon import load_lexicon
-from .names import name_key
+from .names import initials, name_key
 from .nlp import gazetteer_id
 from .records import Actor, Attendance
 from .topics import load_keyphrase_words
@@ -28,7 +28,7 @@ def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = F
     if text.isalpha() and 1 < len(text) <= 4 and text[:2].isupper():
         # Initials, as the list gave them ("Tamara Barnett (TB)") or as the name spells them.
         given = [i for i, a in enumerate(attendance) if a.initials == text]
-        spelled = [i for i, a in enumerate(attendance) if _initials(a.name) == text.upper()]
+        spelled = [i for i, a in enumerate(attendance) if initials(a.name) == text.upper()]
         for found in (given, spelled):
             if len(found) == 1:
                 return found[0]
@@ -41,10 +41,6 @@ def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = F
         if len(matches) == 1 and len(key.split()) == 1:
             return matches[0]
     return None
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()).upper()
 
 
 def _holding(text: str, attendance: Sequence[Attendance]) -> int | None:

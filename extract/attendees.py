@@ -18,7 +18,7 @@ from .entry_pieces import LINKING, Piece, list_pieces
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .layout import AttendanceBlock, Membership
 from .lexicon import Lexicon
-from .names import name_key
+from .names import initials, name_key
 from .records import Attendance, OrganisationRef, PostRef, Span, Status
 
 __all__ = ["parse_attendees", "people_named"]
@@ -141,9 +141,8 @@ def _own_initials(doc: Doc, p: Piece, draft: _Draft) -> bool:
     if not 1 < len(letters) <= 4 or not letters[:2].isupper():
         return False
     capitals = "".join(c for c in letters if c.isupper())
-    words = [w for w in re.split(r"[\s\-]+", doc[draft.name.start : draft.name.end].text) if w[:1].isalpha()]
-    initials = "".join(w[0].upper() for w in words)
-    return len(words) > 1 and capitals in (initials, initials[0] + initials[-1])
+    spelled = initials(doc[draft.name.start : draft.name.end].text)
+    return len(spelled) > 1 and capitals in (spelled, spelled[0] + spelled[-1])
 
 
 def _is_title(p: Piece, following: list[Piece], gazetteer: Gazetteer) -> bool:

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["name_key"]
+__all__ = ["name_key", "initials"]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -27,3 +27,14 @@ def name_key(name: str) -> str:
     if len(words) > 2:
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
     return " ".join(words)
+
+
+def initials(name: str) -> str:
+    """The capitals a name's words start with, a hyphenated surname giving one for each part.
+
+    >>> initials("Jacob Kaplan-Moss")
+    'JKM'
+    >>> initials("Kevin A. McGrail")
+    'KAM'
+    """
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()).upper()
