@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 
-from .entities import entities_in
+from .entities import entities_in, entities_of
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .lexicon import load_lexicon
 from .names import initials, name_key
@@ -60,13 +61,61 @@ def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | 
     return holders[0] if len(holders) == 1 else None
 
 
+# "Camilla Bailey (CB)": a name, then its initials in brackets.
+_INTRODUCED = re.compile(r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4})[ \t]*\(([A-Z]{2,4})\)")
+
+
+def _introduced(doc) -> dict[str, str]:
+    """The initials the minutes give a guest in passing ("Camilla Bailey (CB) advised..."), so
+    that "CB" later in the text is that guest; read once per document."""
+    found = doc.user_data.get("minutes_graph.introduced")
+    if found is None:
+        found = {}
+        for m in _INTRODUCED.finditer(doc.text):
+            words = m[1].split()  # the name is the words before the brackets that the letters spell
+            name = next(
+                (" ".join(words[i:]) for i in range(len(words) - 1) if initials(" ".join(words[i:])) == m[2]), None
+            )
+            if name:
+                found[m[2]] = name
+        doc.user_data["minutes_graph.introduced"] = found
+    return found
+
+
+def _surname(phrase: SpacySpan) -> bool:
+    """One capitalised word that reads as a name after a title ("Mann" in "Cllr Mann")."""
+    lexicon = load_lexicon()
+    word = phrase.text
+    return (
+        len(phrase) == 1
+        and word[:1].isupper()
+        and not word.isupper()
+        and word.isalpha()
+        and word.casefold() not in lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads
+    )
+
+
+def _full_name(doc, surname: str) -> str:
+    """The one full name the document gives this surname ("Mrs Trudy Mann" for "Cllr Mann"), or
+    the surname alone."""
+    names = {
+        e.text
+        for e in entities_of(doc)
+        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == surname and all(t.text[:1].isupper() for t in e)
+    }
+    return names.pop() if len(names) == 1 else surname
+
+
 def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: Gazetteer) -> Actor | None:
     """The actor a noun phrase names: the document's own key first (initials an attendee is listed
     with, "CC" for Catherine Chisholm rather than the gazetteer's Chief Constable); then gazetteer
     posts, resolved to their holder at this meeting, and organisations."""
     own = span.text.strip(" .,:;()")
-    if own.isalpha() and own[:2].isupper() and (person := attendee_named(own, attendance)) is not None:
-        return Actor("person", attendance[person].name, attendance=person, via=span.text)
+    if own.isalpha() and own[:2].isupper():
+        if (person := attendee_named(own, attendance)) is not None:
+            return Actor("person", attendance[person].name, attendance=person, via=span.text)
+        if own in (introduced := _introduced(span.doc)):
+            return Actor("person", introduced[own], via=span.text)
     for ent in entities_in(span.doc, span.start, span.end):
         ident = gazetteer_id(ent)
         if ident and ent.label_ == ORG:
@@ -76,22 +125,28 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
             after = span.doc[ent.end : span.end]
             if len(after) and (person := attendee_named(after.text, attendance, titled=True)) is not None:
                 return Actor("person", attendance[person].name, attendance=person, via=span.text)
+            if len(after) and _surname(after):  # "Inspector Cant", a guest not on the list
+                return Actor("person", _full_name(span.doc, after.text), via=span.text)
             post = gazetteer.posts[ident[1]]
             holder = _holder(post.id, post.name, attendance)
             if holder is not None:
                 return Actor("person", attendance[holder].name, attendance=holder, via=ent.text)
             return Actor("post", post.name, post.id, via=ent.text)
     plural = [t for t in span if gazetteer.plural_honorific(t.text)]  # "Councillors Alam and Dornan"
-    words = [t for t in span if not (t.ent_type_ == HONORIFIC or t.is_stop or t.is_punct or t in plural)]
+    titles = [t.i for t in span if t.ent_type_ in (HONORIFIC, POST) or t in plural]
+    # The name follows the last title: "County Cllr Storey", "Borough Councillor Sampson".
+    rest = span.doc[titles[-1] + 1 : span.end] if titles and titles[-1] + 1 < span.end else span
+    words = [t for t in rest if not (t.ent_type_ == HONORIFIC or t.is_stop or t.is_punct or t in plural)]
     if not words:
         return None
     text = span.doc[words[0].i : words[-1].i + 1].text
-    titled = bool(plural) or any(t.ent_type_ in (HONORIFIC, POST) for t in span)
-    person = attendee_named(text, attendance, titled=titled)
+    person = attendee_named(text, attendance, titled=bool(titles))
     if person is None:
         person = _holding(text, attendance)
     if person is not None:
         return Actor("person", attendance[person].name, attendance=person, via=span.text)
+    if titles and _surname(span.doc[words[0].i : words[-1].i + 1]):
+        return Actor("person", _full_name(span.doc, text), via=span.text)  # "Cllr Mann", not on the list
     lexicon = load_lexicon()
     # A name the NER found that no list explains: a person unless it reads as a thing ("Victim Bill").
     things = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads | load_keyphrase_words()["heads"]

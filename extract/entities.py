@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["entity_at", "entities_in"]
+__all__ = ["entity_at", "entities_in", "entities_of"]
 
 
 def _entity_index(doc) -> tuple[tuple, dict[int, object]]:
@@ -30,3 +30,8 @@ def entities_in(doc, start: int, end: int) -> list:
         if e is not None and e.start >= start and e.end <= end and (not found or found[-1] is not e):
             found.append(e)
     return found
+
+
+def entities_of(doc) -> tuple:
+    """All the doc's entities, from the same index."""
+    return _entity_index(doc)[0]

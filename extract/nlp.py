@@ -92,12 +92,20 @@ def mark_line_breaks(doc):
     """Headings and list entries are not run into the next sentence, but a sentence the page
     wrapped goes on over its line break: a blank line always ends a sentence, and so does a line
     break before a bullet or a number; a single line break before a word not in lower case ends
-    one after a full stop, a colon or a short line (a heading, a list's entry)."""
+    one after a full stop, a colon or a short line (a heading, a list's entry). Within a line a
+    sentence starts only after punctuation: the parser would otherwise end one after an opening
+    name or initials ("TS | reported that...", "Margaret | Carey attended...")."""
     line_start = 0
+    word_before = False  # the last token, on this line, ends in a letter or digit
     for tok in doc[:-1]:
-        if not (tok.is_space and "\n" in tok.text):
-            continue
         following = doc[tok.i + 1]
+        if not (tok.is_space and "\n" in tok.text):
+            if not tok.is_space:
+                word_before = tok.text[-1:].isalnum()
+            if word_before and not following.is_space:
+                following.is_sent_start = False
+            continue
+        word_before = False
         before = doc[tok.i - 1] if tok.i > 0 else None
         words = sum(not t.is_space and not t.is_punct for t in doc[line_start : tok.i])
         line_start = tok.i + 1

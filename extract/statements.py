@@ -34,6 +34,9 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
     for t in reversed(list(head.lefts)):
         if t.dep_ in _MODIFIERS or t.i == start - 1:
             start = min(start, t.left_edge.i)
+    # Never across a bracket, colon, comma or spaced dash: "Dunclutha (Paul Wheelhouse) - PP reported".
+    breaks = [t.i for t in doc[start : head.i] if t.text in "():;," or (t.text in "-–—" and t.whitespace_)]
+    start = max([start, *(b + 1 for b in breaks)])
     entity = entity_at(doc, head.i)
     if entity is not None:
         return doc[min(start, entity.start) : max(end, entity.end)]
@@ -52,9 +55,10 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
     if verb.pos_ == "NOUN":  # "The MPS recognise": the subject was read as part of the noun
         compounds = [c for c in verb.lefts if c.dep_ == "compound"]
         return compounds[-1], None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:  # the one nearest before the verb: "51 Houses Development - IK updated"
+        return max((c for c in subjects if c.i < verb.i), default=subjects[0], key=lambda c: c.i), None
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child, None
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return (objects[0], None) if objects else (None, None)
@@ -105,10 +109,18 @@ def _speech_act(verb: Token, reporting: frozenset[str]) -> bool:
         clause = clause.head
     if clause.dep_ == "relcl":
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in clause.children)
-    if clause.dep_ in _REPORTED:
+    if clause.dep_ in _REPORTED and not _set_apart(clause):
         speaker = clause.head
         return not (speaker.lemma_.lower() in reporting and any(c.dep_ in ("nsubj", "agent") for c in speaker.children))
     return True
+
+
+def _set_apart(clause: Token) -> bool:
+    """A clause a semicolon or colon parts from the verb the parser hung it on is a sentence of its
+    own: "Cllr Leamon proposed approval; Cllr Stocking seconded" has two speakers."""
+    head = clause.head
+    lo, hi = sorted((clause.left_edge.i if clause.i > head.i else clause.right_edge.i, head.i))
+    return any(t.text in (";", ":") for t in clause.doc[lo:hi])
 
 
 def find_statements(
@@ -171,29 +183,39 @@ def find_statements(
                 add(item, actor, _verb_text(verb, purpose), sent)
                 if actor.kind == "person":
                     last_person = actor
-        for verb, phrase in _motions(doc, body):
+        for verb, opening, phrase in _motions(doc, body):
             for p in _coordinated(doc, phrase):
                 if (actor := resolve_actor(p, attendance, gazetteer)) is not None:
-                    add(item, actor, verb, doc[p.start].sent)
+                    add(item, actor, verb, doc[opening.start : max(opening.end, p.end)])
     return tuple(found.values())
 
 
-# "Proposed by Deputy N. Collins", "Seconded by: Cllr Bell", "Motion made by A. Hopkins", "Moved by S. Trosow".
-_MOTION = re.compile(r"\b(?:(?P<verb>proposed|seconded|moved)|motion (?:made|moved))\s+by:?\s+", re.I)
+# "Proposed by Deputy N. Collins", "Seconded by: Cllr Bell", "Motion made by A. Hopkins", "Moved by S. Trosow",
+# and a name straight after the verb ("proposed by Cllr Leamon; seconded Cllr Denny").
+_MOTION = re.compile(
+    r"\b(?:(?P<verb>proposed|seconded|moved)|motion (?:made|moved))(?:\s+by:?\s+|\s+(?=(?-i:[A-Z][a-z]*\.?\s+[A-Z])))",
+    re.I,
+)
 
 
-def _motions(doc: Doc, body) -> list[tuple[str, object]]:
-    """Who proposed, moved or seconded, as minutes record motions: the words after "by", up to
-    the end of the line or the clause."""
+def _motions(doc: Doc, body) -> list[tuple[str, object, object]]:
+    """Who proposed, moved or seconded, as minutes record motions: the verb, the sentence it opens
+    in (the parser may end one before the name) and the words after "by", up to the end of the line
+    or the clause."""
     out = []
     start = body.start_char
     for m in _MOTION.finditer(body.text):
-        stop = re.search(r"[\n;.]|,\s+(?![A-Z]\.)|\s+(?:and\s+)?(?:seconded|proposed|moved)\b", body.text[m.end() :])
+        stop = re.search(
+            r"[\n;:]|(?<!\b[A-Z])\.|,\s+(?![A-Z]\.)|\s+(?:and\s+)?(?:seconded|proposed|moved)\b", body.text[m.end() :]
+        )
         end = m.end() + (stop.start() if stop else len(body.text) - m.end())
-        phrase = doc.char_span(start + m.end(), start + end, alignment_mode="contract")
+        phrase = doc.char_span(start + m.end(), start + end, alignment_mode="expand")  # "CC." is one token
         if phrase is not None and len(phrase):
             verb = (m["verb"] or "move").lower()
-            out.append(({"proposed": "propose", "seconded": "second", "moved": "move"}.get(verb, verb), phrase))
+            opening = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")[0].sent
+            out.append(
+                ({"proposed": "propose", "seconded": "second", "moved": "move"}.get(verb, verb), opening, phrase)
+            )
     return out
 
 

@@ -85,11 +85,33 @@ def test_initials_resolve_and_the_board_as_a_whole_is_no_speaker(parse):
         # An action to come, or an action item, is no speech.
         ("Professor Neal Hazel will present the approach next time.", []),
         ("Neal Hazel: Update the website with the new approach.", []),
-        # "he" after someone the list does not name is not the last attendee who spoke.
+        # A guest the list does not name speaks under his title and surname, and "he" after him is
+        # him, not the last attendee who spoke (one sentence, credited once).
         (
             "Professor Neal Hazel presented the approach. Mr Jenkins then spoke, and he explained the costs.",
-            [("Neal Hazel", "present")],
+            [("Neal Hazel", "present"), ("Jenkins", "speak")],
         ),
+        (
+            "Professor Neal Hazel presented the approach. Mr Jenkins then spoke. He explained the costs.",
+            [("Neal Hazel", "present"), ("Jenkins", "speak"), ("Jenkins", "explain")],
+        ),
+        # Initials the minutes give a guest in passing name that guest later, before any
+        # gazetteer reading of the letters (TD is no Teachta Dala here).
+        (
+            "Tracey Dick (TD) attended. TD advised the meeting of the bid.",
+            [("Tracey Dick", "advise")],
+        ),
+        # A semicolon parts two clauses the parser hangs on one another; a surname after a title.
+        (
+            "Cllr Hazel proposed approval; Cllr Linden seconded; carried.",
+            [("Neal Hazel", "propose"), ("Sophie Linden", "second")],
+        ),
+        (
+            "Acceptance was proposed by Cllr Hazel; seconded Cllr Linden.",
+            [("Neal Hazel", "propose"), ("Sophie Linden", "second")],
+        ),
+        # The subject nearest the verb, never across a dash: "Housing - NH updated".
+        ("Fifty Houses Development (Beanburn Drive) - NH updated the meeting.", [("Neal Hazel", "update")]),
         # Each of two speakers joined by "and" speaks.
         (
             "The minutes were moved as correct by Sophie Linden and Neal Hazel.",
