@@ -82,28 +82,31 @@ def _introduced(doc) -> dict[str, str]:
     return found
 
 
-def _surname(phrase: SpacySpan) -> bool:
-    """One capitalised word that reads as a name after a title ("Mann" in "Cllr Mann")."""
+def _is_name(phrase: SpacySpan) -> bool:
+    """Words that read as a person's name after a title: a surname ("Mann" in "Cllr Mann"), or
+    up to three capitalised words or initials ("Josh Morgan", "P. Van Meerbergen")."""
     lexicon = load_lexicon()
-    word = phrase.text
+    things = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads
+    words = [t.text for t in phrase]
     return (
-        len(phrase) == 1
-        and word[:1].isupper()
-        and not word.isupper()
-        and word.isalpha()
-        and word.casefold() not in lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads
+        0 < len(words) <= 4
+        and words[-1].isalpha()
+        and not words[-1].isupper()
+        and all(w[:1].isupper() and w.rstrip(".").isalpha() and w.casefold() not in things for w in words)
     )
 
 
-def _full_name(doc, surname: str) -> str:
-    """The one full name the document gives this surname ("Mrs Trudy Mann" for "Cllr Mann"), or
-    the surname alone."""
+def _full_name(doc, name: str) -> str:
+    """The one full name the document gives a surname ("Trudy Mann" for "Cllr Mann"), or the
+    name as written."""
+    if " " in name:
+        return name
     names = {
         e.text
         for e in entities_of(doc)
-        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == surname and all(t.text[:1].isupper() for t in e)
+        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name and all(t.text[:1].isupper() for t in e)
     }
-    return names.pop() if len(names) == 1 else surname
+    return names.pop() if len(names) == 1 else name
 
 
 def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: Gazetteer) -> Actor | None:
@@ -125,13 +128,18 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
             after = span.doc[ent.end : span.end]
             if len(after) and (person := attendee_named(after.text, attendance, titled=True)) is not None:
                 return Actor("person", attendance[person].name, attendance=person, via=span.text)
-            if len(after) and _surname(after):  # "Inspector Cant", a guest not on the list
+            if len(after) and _is_name(after):  # "Inspector Cant", "Mayor Josh Morgan": not on the list
                 return Actor("person", _full_name(span.doc, after.text), via=span.text)
             post = gazetteer.posts[ident[1]]
             holder = _holder(post.id, post.name, attendance)
             if holder is not None:
                 return Actor("person", attendance[holder].name, attendance=holder, via=ent.text)
-            return Actor("post", post.name, post.id, via=ent.text)
+            # Named as the minutes name it ("Vice Chair", not the gazetteer's "Vice-Chair"): a post no
+            # one at the meeting is listed with is known only by these words.
+            written = re.sub(r"^(?:the|our)\s+", "", " ".join(ent.text.split()), flags=re.I)
+            return Actor(
+                "post", post.name if written.isupper() and len(written) > 5 else written, post.id, via=ent.text
+            )
     plural = [t for t in span if gazetteer.plural_honorific(t.text)]  # "Councillors Alam and Dornan"
     titles = [t.i for t in span if t.ent_type_ in (HONORIFIC, POST) or t in plural]
     # The name follows the last title: "County Cllr Storey", "Borough Councillor Sampson".
@@ -145,7 +153,7 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
         person = _holding(text, attendance)
     if person is not None:
         return Actor("person", attendance[person].name, attendance=person, via=span.text)
-    if titles and _surname(span.doc[words[0].i : words[-1].i + 1]):
+    if titles and _is_name(span.doc[words[0].i : words[-1].i + 1]):
         return Actor("person", _full_name(span.doc, text), via=span.text)  # "Cllr Mann", not on the list
     lexicon = load_lexicon()
     # A name the NER found that no list explains: a person unless it reads as a thing ("Victim Bill").

@@ -90,9 +90,10 @@ def make_gazetteer_matcher(nlp: Language, name: str) -> GazetteerMatcher:
 @Language.component(LINE_BREAKS_PIPE)
 def mark_line_breaks(doc):
     """Headings and list entries are not run into the next sentence, but a sentence the page
-    wrapped goes on over its line break: a blank line always ends a sentence, and so does a line
-    break before a bullet or a number; a single line break before a word not in lower case ends
-    one after a full stop, a colon or a short line (a heading, a list's entry). Within a line a
+    wrapped goes on over its line break. A sentence goes on before a word in lower case (unless a
+    full stop ends the line) and after a line that is long and ends in a small word ("the", "of");
+    otherwise a blank line ends it, and so does a break before a bullet or a number, and a single
+    line break after a full stop, a colon or a short line (a heading, a list's entry). Within a line a
     sentence starts only after punctuation: the parser would otherwise end one after an opening
     name or initials ("TS | reported that...", "Margaret | Carey attended...")."""
     line_start = 0
@@ -109,10 +110,18 @@ def mark_line_breaks(doc):
         before = doc[tok.i - 1] if tok.i > 0 else None
         words = sum(not t.is_space and not t.is_punct for t in doc[line_start : tok.i])
         line_start = tok.i + 1
-        numbered = following.like_num and tok.i + 2 < len(doc) and doc[tok.i + 2].text in (".", ")")
-        if tok.text.count("\n") > 1 or before is None or not following.text[:1].isalnum() or numbered:
+        marker = len(following.text) <= 4 and tok.i + 2 < len(doc) and doc[tok.i + 2].text in (".", ")")  # "2." "a)"
+        if before is None or marker:
             following.is_sent_start = True
-        elif not following.text[:1].islower() and (before.text[-1:] in ".:;!?)" or words <= 8):
+        elif (following.text[:1].islower() and before.text[-1:] not in ".!?") or (
+            # Minutes converted from PDF often put a blank line after every line: "...for repeat
+            # offenders, the | | Superintendent stated" is one sentence all the same.
+            before.is_stop and before.text.islower() and words > 8 and following.text[:1].isalpha()
+        ):
+            following.is_sent_start = False
+        elif tok.text.count("\n") > 1 or not following.text[:1].isalnum():
+            following.is_sent_start = True
+        elif before.text[-1:] in ".:;!?)" or words <= 8:
             following.is_sent_start = True
     return doc
 

@@ -73,8 +73,13 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if verb.dep_ == "ROOT" and before is not None and before.dep_ == "ROOT" and before.pos_ in ("PROPN", "NOUN"):
-        # The small parser often cuts a sentence after an opening acronym: "TB | provided updates".
+    if (
+        verb.dep_ == "ROOT"
+        and before is not None
+        and (before.pos_ == "PROPN" or (before.dep_ == "ROOT" and before.pos_ == "NOUN"))
+    ):
+        # The small parser often cuts a sentence after an opening acronym ("TB | provided updates")
+        # or hangs the name before the verb elsewhere ("In reply to Members Superintendent Smart stated").
         return before, None
     return None, None
 
@@ -102,7 +107,7 @@ def _speech_act(verb: Token, reporting: frozenset[str]) -> bool:
     children = {c.dep_ for c in verb.children}
     if "nsubjpass" in children and "agent" not in children:
         return False  # "a team set up to address violence", "An update was provided": no speaker
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "to") for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "should", "must", "to") for c in verb.children):
         return False  # an action to come ("Clerk will inform Highways", "Clerk to respond"), not speech
     clause = verb
     while clause.dep_ == "conj":

@@ -25,11 +25,18 @@ def statements(parse, text):
         ("CPS North updated that the Magistrates court has now recovered.", ("organisation", "CPS North", "update")),
         ("Professor Neal Hazel presented the Child First Approach.", ("person", "Neal Hazel", "present")),
         ("An update on robbery was provided by the MPS.", ("organisation", "Metropolitan Police Service", "provide")),
-        ("The Mayor welcomed the partners.", ("post", "Mayor of London", "welcome")),
+        # A post no attendee holds is named as the minutes name it; its id is the gazetteer's.
+        ("The Mayor welcomed the partners.", ("post", "Mayor", "welcome")),
+        ("Our Vice Chair reported on the buses.", ("post", "Vice Chair", "report")),
     ],
 )
 def test_actor_and_verb(parse, text, expected):
     assert statements(parse, text) == [expected]
+
+
+def test_a_post_keeps_the_gazetteer_id(parse):
+    (said,) = parse(MEETING.format(text="The Mayor welcomed the partners.")).statements
+    assert said.actor.id == "mayor-of-london"
 
 
 @pytest.mark.parametrize(
