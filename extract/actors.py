@@ -99,14 +99,17 @@ def _is_name(phrase: SpacySpan) -> bool:
 def _full_name(doc, name: str) -> str:
     """The one full name the document gives a surname ("Trudy Mann" for "Cllr Mann"), or the
     name as written."""
-    if " " in name:
-        return name
+    return name if " " in name else _named_in_full(doc, name, -1) or name
+
+
+def _named_in_full(doc, word: str, position: int) -> str | None:
+    """The one full name in the document whose first (``position`` 0) or last (-1) word this is."""
     names = {
-        e.text
+        " ".join(e.text.split())
         for e in entities_of(doc)
-        if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name and all(t.text[:1].isupper() for t in e)
+        if e.label_ == "PERSON" and len(e) > 1 and e[position].text == word and all(t.text[:1].isupper() for t in e)
     }
-    return names.pop() if len(names) == 1 else name
+    return names.pop() if len(names) == 1 else None
 
 
 def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: Gazetteer) -> Actor | None:
@@ -155,6 +158,8 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
         return Actor("person", attendance[person].name, attendance=person, via=span.text)
     if titles and _is_name(span.doc[words[0].i : words[-1].i + 1]):
         return Actor("person", _full_name(span.doc, text), via=span.text)  # "Cllr Mann", not on the list
+    if len(words) == 1 and _is_name(span) and (full := _named_in_full(span.doc, text, 0)):
+        return Actor("person", full, via=span.text)  # "Brian said", a guest named in full before
     lexicon = load_lexicon()
     # A name the NER found that no list explains: a person unless it reads as a thing ("Victim Bill").
     things = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads | load_keyphrase_words()["heads"]
