@@ -84,11 +84,14 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
     return None, None
 
 
-def _verb_text(verb: Token, lemma: str | None) -> str:
+def _verb_text(verb: Token, lemma: str | None, reporting: frozenset[str], speech_nouns: frozenset[str]) -> str:
+    """The verb as a statement names it: its lemma and particle ("point out"), or with the noun of
+    speech that makes it one ("have discussion")."""
     if lemma:
         return lemma
     particles = [c.text for c in verb.children if c.dep_ == "prt"]
-    return " ".join([verb.lemma_ or verb.lower_, *particles])
+    noun = None if verb.lemma_.lower() in reporting else _speech_object(verb, speech_nouns)
+    return " ".join([verb.lemma_ or verb.lower_, *particles, *([noun.lemma_.lower()] if noun else [])])
 
 
 def _verbal(token: Token) -> bool:
@@ -98,11 +101,17 @@ def _verbal(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "compound" for c in token.lefts)
 
 
-def _speech_act(verb: Token, reporting: frozenset[str]) -> bool:
-    """A verb of speech ("noted", "asked", "went through", "gave a presentation") that is not itself
-    what someone else said: "PW noted that Karen O'Kane had asked..." is PW's statement alone. A
-    clause a relative pronoun opens ("who gave a briefing") speaks for the person before it."""
-    if verb.lemma_.lower() not in reporting:
+def _speech_object(verb: Token, speech_nouns: frozenset[str]) -> Token | None:
+    """The noun of speech a verb takes as its object ("started a conversation"), or None."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns), None)
+
+
+def _speech_act(verb: Token, reporting: frozenset[str], speech_nouns: frozenset[str]) -> bool:
+    """A verb of speech ("noted", "asked", "went through") or a verb with a noun of speech for its
+    object ("had discussions", "took questions") that is not itself what someone else said: "PW
+    noted that Karen O'Kane had asked..." is PW's statement alone. A clause a relative pronoun opens
+    ("who gave a briefing") speaks for the person before it."""
+    if verb.lemma_.lower() not in reporting and _speech_object(verb, speech_nouns) is None:
         return False
     children = {c.dep_ for c in verb.children}
     if "nsubjpass" in children and "agent" not in children:
@@ -139,7 +148,7 @@ def find_statements(
     if not doc.has_annotation("DEP"):
         return ()
     words = load_keyphrase_words()
-    reporting = words["reporting_verbs"]
+    reporting, speech_nouns = words["reporting_verbs"], words["speech_nouns"]
     found: dict[tuple[str, str, int], Statement] = {}
 
     def add(item: AgendaItem, actor: Actor, verb: str, sent) -> None:
@@ -149,7 +158,7 @@ def find_statements(
         sent = doc[sent.start : end]
         key = (actor.kind, actor.name, sent.start)
         if key not in found:
-            spoken = verb.split()[0] in reporting
+            spoken = verb.split()[0] in reporting or verb.split()[-1] in speech_nouns
             found[key] = Statement(item.number, actor, verb, spoken, Span(sent.start_char, sent.end_char, sent.text))
 
     for item in items:
@@ -158,7 +167,7 @@ def find_statements(
             continue
         last_person: Actor | None = None  # whom "he" or "she" stands for: the last person who spoke
         for verb in body:
-            if not _verbal(verb) or not _speech_act(verb, reporting):
+            if not _verbal(verb) or not _speech_act(verb, reporting, speech_nouns):
                 continue
             subject, purpose = _subject(verb)
             if subject is None:
@@ -185,7 +194,7 @@ def find_statements(
             for actor in actors:
                 if actor.kind == "organisation" and actor.id and not gazetteer.can_act(actor.id):
                     continue
-                add(item, actor, _verb_text(verb, purpose), sent)
+                add(item, actor, _verb_text(verb, purpose, reporting, speech_nouns), sent)
                 if actor.kind == "person":
                     last_person = actor
         for verb, opening, phrase in _motions(doc, body):
