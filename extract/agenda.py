@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .blocks import Block, BlockKind
@@ -18,6 +19,7 @@ __all__ = [
     "unnumbered_headings",
     "heading_lines",
     "items_end",
+    "appendix_regions",
     "agenda_items",
 ]
 
@@ -43,7 +45,7 @@ _MAX_TITLE_WORDS = 16
 # "Annex 2") and, where items are unnumbered headings, lists of actions and decisions.
 _APPENDIX_WORDS = r"attachments?|appendix|appendices|annex(?:es)?|enclosures?"
 _END_HEADINGS = re.compile(rf"^(?:actions?|decisions?|action (?:log|points)|{_APPENDIX_WORDS})\b", re.I)
-_APPENDIX = re.compile(rf"^\W*(?:{_APPENDIX_WORDS})\b(?:\s+[\w.]{{1,4}}\b)?\W*(?:[-:].*)?$", re.I)
+_APPENDIX = re.compile(rf"^\W*(?:{_APPENDIX_WORDS})\b(?:\s+(?P<label>[\w.]{{1,4}})\b)?\W*(?:[-:].*)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,25 @@ def items_end(lines: list[Line], headings: list[Heading], length: int) -> int:
         ):
             return line.start
     return length
+
+
+def appendix_regions(
+    text: str, lines: list[Line], end: int, items: Sequence[AgendaItem]
+) -> list[tuple[AgendaItem, Span]]:
+    """The appendices after the items (from ``end``), each with the one item that refers to it by
+    its label ("See Attachment A" under "6. Committee Reports"): what a report appended to the
+    minutes says was said under that item."""
+    starts = [(line.start, m["label"]) for line in lines if line.start >= end and (m := _APPENDIX.match(line.stripped))]
+    regions = []
+    stops = [start for start, _ in starts[1:]] + [len(text)] * bool(starts)
+    for (start, label), stop in zip(starts, stops, strict=True):
+        if not label:
+            continue
+        cited = re.compile(rf"\b(?:{_APPENDIX_WORDS})\s+{re.escape(label)}\b", re.I)
+        citing = [item for item in items if cited.search(item.body.text)]
+        if len(citing) == 1:
+            regions.append((citing[0], Span(start, stop, text[start:stop])))
+    return regions
 
 
 def agenda_items(text: str, headings: list[Heading], end: int | None = None) -> tuple[AgendaItem, ...]:

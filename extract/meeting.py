@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .agenda import agenda_items, items_end
+from .agenda import agenda_items, appendix_regions, items_end
 from .attendees import parse_attendees, people_named
 from .bodies import body_from_file_name, find_body
 from .dates import find_dates
@@ -79,7 +79,9 @@ def extract_meeting(
         if missing:
             warnings.append(f"{document.source}: {what} found")
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer, document.blocks)
-    found = (_with_speaker(s, body, lexicon) for s in find_statements(doc, items, attendance, gazetteer))
+    regions = [(i, i.body) for i in items] + appendix_regions(document.text, lines, end, items)
+    said = find_statements(doc, regions, attendance, gazetteer, document.blocks)
+    found = (_with_speaker(s, body, lexicon) for s in said)
     statements = tuple(_with_topics(s, topics, items) for s in found if s is not None)
     # Minutes have a date and at least one of: people listed, items, speakers.
     lacking = [what for missing, what in ((date is None, "no meeting date"),) if missing]

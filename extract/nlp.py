@@ -87,6 +87,11 @@ def make_gazetteer_matcher(nlp: Language, name: str) -> GazetteerMatcher:
     )
 
 
+_BULLETS = {"-", "–", "—", "•", "*", "▪", "·"}
+# A line that opens with a label ("Action:", "Chaim Kirby: Reply to...") starts a sentence.
+_LABEL = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}:\s")
+
+
 @Language.component(LINE_BREAKS_PIPE)
 def mark_line_breaks(doc):
     """Headings and list entries are not run into the next sentence, but a sentence the page
@@ -103,7 +108,9 @@ def mark_line_breaks(doc):
         if not (tok.is_space and "\n" in tok.text):
             if not tok.is_space:
                 word_before = tok.text[-1:].isalnum()
-            if word_before and not following.is_space:
+            if tok.text in _BULLETS and (tok.i == 0 or "\n" in doc[tok.i - 1].text):
+                following.is_sent_start = True  # the bullet stands apart: "•" is no one's subject
+            elif word_before and not following.is_space:
                 following.is_sent_start = False
             continue
         word_before = False
@@ -111,7 +118,7 @@ def mark_line_breaks(doc):
         words = sum(not t.is_space and not t.is_punct for t in doc[line_start : tok.i])
         line_start = tok.i + 1
         marker = len(following.text) <= 4 and tok.i + 2 < len(doc) and doc[tok.i + 2].text in (".", ")")  # "2." "a)"
-        if before is None or marker:
+        if before is None or marker or _LABEL.match(doc.text, following.idx):
             following.is_sent_start = True
         elif (following.text[:1].islower() and before.text[-1:] not in ".!?") or (
             # Minutes converted from PDF often put a blank line after every line: "...for repeat

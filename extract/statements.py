@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from .actors import resolve_actor
+from .blocks import Block
 from .entities import entity_at
 from .gazetteer import Gazetteer
 from .records import Actor, AgendaItem, Attendance, Span, Statement
+from .speakers import laid_out_statements
 from .topics import load_keyphrase_words
 
 __all__ = ["find_statements"]
@@ -138,10 +140,16 @@ def _set_apart(clause: Token) -> bool:
 
 
 def find_statements(
-    doc: Doc, items: Sequence[AgendaItem], attendance: Sequence[Attendance], gazetteer: Gazetteer
+    doc: Doc,
+    regions: Sequence[tuple[AgendaItem, Span]],
+    attendance: Sequence[Attendance],
+    gazetteer: Gazetteer,
+    blocks: Sequence[Block] = (),
 ) -> tuple[Statement, ...]:
-    """One statement per actor and sentence, under the item whose text holds it: a speech act
-    (see ``_speech_act``) whose subject names an attendee, a post or an organisation that acts.
+    """One statement per actor and sentence, under the item whose text holds it (its body, or an
+    appendix it refers to: ``regions``): a speech act (see ``_speech_act``) whose subject names an
+    attendee, a post or an organisation that acts, a motion's mover or seconder, or what the layout
+    gives a speaker (see ``laid_out_statements``).
 
     Needs a dependency parse; with the rules-only pipeline there are none.
     """
@@ -152,6 +160,8 @@ def find_statements(
     found: dict[tuple[str, str, int], Statement] = {}
 
     def add(item: AgendaItem, actor: Actor, verb: str, sent) -> None:
+        if actor.kind == "organisation" and actor.id and not gazetteer.can_act(actor.id):
+            return  # an organisation the gazetteer says never speaks for itself
         end = sent.end
         while end > sent.start + 1 and doc[end - 1].is_space:
             end -= 1  # the blank line after a paragraph is no part of its last sentence
@@ -161,8 +171,11 @@ def find_statements(
             spoken = verb.split()[0] in reporting or verb.split()[-1] in speech_nouns
             found[key] = Statement(item.number, actor, verb, spoken, Span(sent.start_char, sent.end_char, sent.text))
 
-    for item in items:
-        body = doc.char_span(item.body.start, item.body.end, alignment_mode="contract")
+    def resolve(phrase) -> Actor | None:
+        return resolve_actor(phrase, attendance, gazetteer)
+
+    for item, region in regions:
+        body = doc.char_span(region.start, region.end, alignment_mode="contract")
         if body is None:
             continue
         last_person: Actor | None = None  # whom "he" or "she" stands for: the last person who spoke
@@ -184,23 +197,22 @@ def find_statements(
                 phrase = _subject_phrase(doc, subject, words["agent_nouns"])
                 named = _bracketed(doc, phrase)  # "Superintendent (Mr. D. Smart) stated"
                 phrases = [named or phrase] + [_subject_phrase(doc, c, words["agent_nouns"]) for c in subject.conjuncts]
-                actors = [
-                    a for p in phrases for q in _coordinated(doc, p) if (a := resolve_actor(q, attendance, gazetteer))
-                ]
+                actors = [a for p in phrases for q in _coordinated(doc, p) if (a := resolve(q))]
                 if not any(a.kind == "person" for a in actors) and phrase is not None and _names_someone(phrase):
                     last_person = None  # "Mr Jenkins made a presentation, and he...": not the last attendee
             # A sentence the parser cut inside the subject ("CPS | North updated") starts with it.
             sent = doc[min(verb.sent.start, phrase.start) : verb.sent.end] if phrase is not None else verb.sent
             for actor in actors:
-                if actor.kind == "organisation" and actor.id and not gazetteer.can_act(actor.id):
-                    continue
                 add(item, actor, _verb_text(verb, purpose, reporting, speech_nouns), sent)
                 if actor.kind == "person":
                     last_person = actor
         for verb, opening, phrase in _motions(doc, body):
             for p in _coordinated(doc, phrase):
-                if (actor := resolve_actor(p, attendance, gazetteer)) is not None:
+                if (actor := resolve(p)) is not None:
                     add(item, actor, verb, doc[opening.start : max(opening.end, p.end)])
+        title = item.heading if region == item.body else None
+        for said in laid_out_statements(doc, title, region, blocks, resolve):
+            add(item, said.actor, said.verb, said.sentence)
     return tuple(found.values())
 
 
