@@ -89,6 +89,12 @@ class Gazetteer:
         """Each honorific as written (casefolded, no full stop) to its canonical spelling."""
         return {s.casefold().rstrip("."): spellings[0] for spellings in self.honorifics for s in spellings}
 
+    @functools.cached_property
+    def role_words(self) -> frozenset[str]:
+        """The words posts and titles are written with, casefolded ("chief", "superintendent", "cllr")."""
+        names = [n for p in self.posts.values() for n in (p.name, *p.aliases)] + list(self._spellings)
+        return frozenset(w for n in names for w in re.split(r"[\s.-]+", n.casefold()) if w)
+
     def plural_honorific(self, text: str) -> str | None:
         """The canonical honorific of a plural title ("Cllrs", "Councillors"), or None."""
         key = text.casefold()

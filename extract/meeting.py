@@ -78,7 +78,8 @@ def extract_meeting(
     ):
         if missing:
             warnings.append(f"{document.source}: {what} found")
-    topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer, document.blocks)
+    people = [a.name for a in attendance]
+    topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer, document.blocks, people)
     regions = [(i, i.body) for i in items] + appendix_regions(document.text, lines, end, items)
     said = find_statements(doc, regions, attendance, gazetteer, document.blocks)
     found = (_with_speaker(s, body, lexicon) for s in said)

@@ -11,9 +11,11 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .blocks import Block, BlockKind
-from .entities import entities_in
+from .entities import entities_in, entities_of
 from .gazetteer import ORG, Gazetteer
+from .key_terms import key_terms
 from .meeting_text import item_spans
+from .names import name_key
 from .nlp import gazetteer_id
 from .records import AgendaItem, OrganisationRef, Span, TopicMention
 from .topics import TOPIC, TopicScheme, key_phrases, load_keyphrase_words, topic_key
@@ -38,6 +40,7 @@ def find_topics(
     scheme: TopicScheme,
     gazetteer: Gazetteer,
     blocks: Sequence[Block] = (),
+    people: Sequence[str] = (),
 ) -> tuple[TopicMention, ...]:
     """Every topic mention in each item's heading and text, one per topic and sentence: concepts
     of the curated scheme, named programmes and defined acronyms, boards under discussion (not the
@@ -91,13 +94,26 @@ def find_topics(
             if tok.text in acronyms and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
                 key, label = acronyms[tok.text]
                 add(item.number, key, label, tok.i, tok.i + 1, False, (tok.text,))
-    named = _prefer_longer_names(tuple(found.values()))
+    itself = topic_key(body.name) if body else ""
+    named = tuple(
+        m
+        for m in _prefer_longer_names(tuple(found.values()))
+        if m.curated
+        or not (
+            _fragment(m.label)
+            or m.key in itself
+            or (len(m.label.split()) == 1 and not m.label.isupper())
+            or _names_people(doc.char_span(m.span.start, m.span.end, alignment_mode="expand"), titled=True)
+        )
+    )
     titled: dict[tuple[str, str, int], TopicMention] = {}
-    ranks: dict[str, int] = {m.key: 1 if m.curated else 2 for m in named}
+    ranks: dict[str, float] = {m.key: 1 for m in named}
     for item, start, end, title, rank in _subjects(doc, items, blocks):
         label = _subject_of(title, load_keyphrase_words())
         span = doc.char_span(start, end, alignment_mode="expand")
         if label is None or span is None or topic_key(label) in ranks and ranks[topic_key(label)] <= rank:
+            continue
+        if _no_subject(span, label) or topic_key(label) in itself or rank and len(label.split()) > _LEAD_WORDS:
             continue
         ranks[topic_key(label)] = rank
         sentence = Span(span.start_char, span.end_char, span.text)
@@ -105,22 +121,68 @@ def find_topics(
             (item.number, topic_key(label), start),
             TopicMention(item.number, topic_key(label), label, sentence, sentence, False),
         )
-    return _short_list(named + tuple(titled.values()), ranks)
+    mentions = named + tuple(titled.values())
+    # Key phrases come after the meeting's own subjects and before its sub-headings and leads.
+    phrases = _key_term_mentions(doc, items, mentions, people, gazetteer, body, _KEY_TERMS)
+    for m in phrases:
+        ranks.setdefault(m.key, _KEY_TERM_RANK)
+    return _short_list(mentions + phrases, ranks, _TOPICS)
+
+
+def _key_term_mentions(
+    doc: Doc,
+    items: Sequence[AgendaItem],
+    listed: Sequence[TopicMention],
+    people: Sequence[str],
+    gazetteer: Gazetteer,
+    body: OrganisationRef | None,
+    limit: int,
+) -> tuple[TopicMention, ...]:
+    """Each mention under an item of the meeting's key phrases (see ``key_terms``) that the topics
+    already listed do not name, labelled as first written."""
+    names = {w for name in people for w in name_key(name).split()}
+    names |= {w for e in entities_of(doc) if e.label_ == "PERSON" for w in name_key(e.text).split()}
+    named = " | ".join(topic_key(m.label) for m in listed)
+    out: list[TopicMention] = []
+    for phrase in key_terms(doc, names, gazetteer.role_words, body.name if body else "", limit):
+        if re.search(rf"\b{re.escape(topic_key(phrase))}\b", named):
+            continue
+        pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.I)
+        label = None
+        for item in items:
+            for m in pattern.finditer(doc.text, item.body.start, item.body.end):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None:
+                    continue
+                label = label or " ".join(m[0].split())
+                out.append(
+                    TopicMention(
+                        item.number,
+                        topic_key(label),
+                        label,
+                        _span(doc, span.start, span.end),
+                        _sentence(doc, span.start),
+                        False,
+                    )
+                )
+    return tuple(dict.fromkeys(out))
 
 
 # A meeting's topics are what a reader would write in the margin: at most this many, its items'
 # own titles first, then the curated scheme's concepts, then the programmes, plans and boards it
 # names, then the titles of its sub-items and the headings and leads under its items, the most
-# named first within each.
+# named first within each, with its key phrases after the programmes.
 _TOPICS = 30
+_KEY_TERMS = 14
+_KEY_TERM_RANK = 2.5
 _LEAD = re.compile(r"^[\W\d]{0,4}(?P<lead>[A-Z][^\n.:;]{2,60}?)\s+[-\u2013:]\s+\S")
 
 
-def _short_list(mentions: tuple[TopicMention, ...], ranks: dict[str, int]) -> tuple[TopicMention, ...]:
+def _short_list(mentions: tuple[TopicMention, ...], ranks: dict[str, float], limit: int) -> tuple[TopicMention, ...]:
     counts = Counter(m.key for m in mentions)
     first = {m.key: n for n, m in reversed(list(enumerate(mentions)))}
     order = sorted(counts, key=lambda key: (ranks.get(key, 2), -counts[key], first[key]))
-    keep = set(order[:_TOPICS])
+    keep = set(order[:limit])
     return tuple(m for m in mentions if m.key in keep)
 
 
@@ -166,11 +228,57 @@ def _subject_of(title: str, words: dict[str, frozenset[str]]) -> str | None:
     folded = text.casefold()
     for opening in _longest_first(words["procedural_openings"]):
         if folded.startswith(opening + " "):
+            if opening.endswith(" by"):
+                return None  # "Question submitted by Councillor Pond": who asked, not what about
             text = text[len(opening) :].strip(" :-")
             folded = text.casefold()
-    if not text or folded in words["procedural_items"] or len(text.split()) > 10:
+    if (
+        not text
+        or folded in words["procedural_items"]
+        or any(re.match(rf"{re.escape(start)}\b", folded) for start in words["procedural_starts"])
+        or _ACTION.match(folded)
+        or len(text.split()) > 10
+    ):
         return None
     return text
+
+
+# A numbered action ("Action 3", "Actions:") records what someone is to do, not a subject.
+_ACTION = re.compile(r"^actions?\s*(?:\d|:|$)")
+# A title cut from a longer line, or wrapped over lines, begins or ends with a joining word:
+# "Of Any Social Behaviour", "Held On 18th June, 2018)", "Review of".
+_JOINING = {"of", "on", "and", "or", "to", "in", "for", "by", "with", "at", "from", "as", "held", "the", "a", "that"}
+# A sub-heading or a lead longer than this is a line of text in capitals, not a heading.
+_LEAD_WORDS = 8
+
+
+def _fragment(label: str) -> bool:
+    """A piece of a longer title or sentence: "Of Any Social Behaviour", "Civic Administration for",
+    "That Second Reading of Bill", "Accordingly'"."""
+    words = label.split()
+    return (
+        not words
+        or words[0].casefold() in _JOINING - {"a", "the"}
+        or words[-1].casefold().strip(",") in _JOINING
+        or label.count("(") != label.count(")")
+        or not label[-1:].isalnum()
+        and label[-1:] not in ")."
+    )
+
+
+def _no_subject(span, label: str) -> bool:
+    """A title that names people or posts rather than a subject ("Councillor Bell", "Chief
+    Superintendent", "Camilla Bailey"), or a piece of a longer title."""
+    return _fragment(label) or _names_people(span)
+
+
+def _names_people(span, titled: bool = False) -> bool:
+    """Words mostly of people's names, titles and posts ("Alister Jack, Secretary of State"); with
+    ``titled``, only where a title or post says so (the NER reads "Our London Map" as a person)."""
+    if span is None or titled and not any(t.ent_type_ in ("HONORIFIC", "POST") for t in span):
+        return False
+    named = [t for t in span if t.is_alpha and t.ent_type_ in ("PERSON", "HONORIFIC", "POST")]
+    return 2 * len(named) >= len([t for t in span if t.is_alpha]) > 0
 
 
 def _prefer_longer_names(mentions: tuple[TopicMention, ...]) -> tuple[TopicMention, ...]:

@@ -70,5 +70,29 @@ def test_a_meetings_own_subjects_are_topics(parse):
         "3. To consider Budget/Precept for 2015/16\nAgreed.\n\n4. Any Other Business\nNone.\n"
     )
     labels = {t.label for t in m.topics}
-    assert {"Open Forum", "Peelwalls Meadows", "Budget/Precept for 2015/16"} <= labels
+    assert {"Peelwalls Meadows", "Budget/Precept for 2015/16"} <= labels
+    assert "Open Forum" not in labels  # every community council has one: no subject
     assert not labels & {"Apologies for Absence", "Any Other Business", "To consider Budget/Precept for 2015/16"}
+
+
+def test_key_phrases_name_subjects_no_title_gives_and_never_people_or_business(parse):
+    m = parse(
+        "Minutes of Govan Community Council held on 3 July 2023\n\nPresent: Esme Clark, Danny O'Neill\n\n"
+        "1. Transport\nEsme Clark said bus franchising would let the council set fares. Bus franchising was "
+        "discussed at length, and Danny O'Neill noted that bus franchising needs new powers. The minutes of "
+        "the previous meeting were approved.\n\n2. Close\nThe meeting closed.\n"
+    )
+    labels = {t.label.casefold() for t in m.topics}
+    assert "bus franchising" in labels
+    assert not any("esme" in label or "minutes" in label or "meeting" in label for label in labels)
+
+
+def test_a_title_naming_people_or_a_piece_of_a_line_is_no_topic(parse):
+    m = parse(
+        "Minutes of Stoke Ferry Parish Council held on 14 January 2015\n\nPresent: Cllr D Clements\n\n"
+        "1. Councillor Bell\nNothing to report.\n\n2. Question submitted by Councillor Pond\nOn litter.\n\n"
+        "3. Grass cutting\nQuotes were sought.\n"
+    )
+    labels = {t.label for t in m.topics}
+    assert "Grass cutting" in labels
+    assert not labels & {"Councillor Bell", "Councillor Pond"}
