@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -85,15 +86,21 @@ def _introduced(doc) -> dict[str, str]:
 def _is_name(phrase: SpacySpan) -> bool:
     """Words that read as a person's name after a title: a surname ("Mann" in "Cllr Mann"), or
     up to three capitalised words or initials ("Josh Morgan", "P. Van Meerbergen")."""
-    lexicon = load_lexicon()
-    things = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads
     words = [t.text for t in phrase]
+    things = _things()
     return (
         0 < len(words) <= 4
         and words[-1].isalpha()
         and not words[-1].isupper()
         and all(w[:1].isupper() and w.rstrip(".").isalpha() and w.casefold() not in things for w in words)
     )
+
+
+@functools.cache
+def _things() -> frozenset[str]:
+    """Words that make a capitalised phrase a thing, not a name: "Review", "Board", "Items"."""
+    lexicon = load_lexicon()
+    return lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads | load_keyphrase_words()["heads"]
 
 
 def _full_name(doc, name: str) -> str:
@@ -162,7 +169,7 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
         return Actor("person", full, via=span.text)  # "Brian said", a guest named in full before
     lexicon = load_lexicon()
     # A name the NER found that no list explains: a person unless it reads as a thing ("Victim Bill").
-    things = lexicon.not_name_words | lexicon.organisation_heads | lexicon.role_heads | load_keyphrase_words()["heads"]
+    things = _things()
     if all(t.ent_type_ == "PERSON" and t.lower_ not in things for t in words) and len(words) >= 2:
         return Actor("person", text, via=span.text)
     # An organisation outside the gazetteer must say what it is: "Defence Community", "Local Authorities".

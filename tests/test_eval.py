@@ -31,4 +31,4 @@ def test_seed_scores_meet_the_foundation_thresholds(scores, metric, minimum):
 
 
 def test_topic_lists_stay_short(scores):
-    assert scores["topics_per_meeting"] <= 40
+    assert scores["topics_per_meeting"] <= 31  # at most 30 topics a meeting (labels may differ in case)
