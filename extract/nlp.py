@@ -101,6 +101,7 @@ def mark_line_breaks(doc):
     line break after a full stop, a colon or a short line (a heading, a list's entry). Within a line a
     sentence starts only after punctuation: the parser would otherwise end one after an opening
     name or initials ("TS | reported that...", "Margaret | Carey attended...")."""
+    text = doc.text  # built afresh on every access
     line_start = 0
     word_before = False  # the last token, on this line, ends in a letter or digit
     for tok in doc[:-1]:
@@ -118,7 +119,7 @@ def mark_line_breaks(doc):
         words = sum(not t.is_space and not t.is_punct for t in doc[line_start : tok.i])
         line_start = tok.i + 1
         marker = len(following.text) <= 4 and tok.i + 2 < len(doc) and doc[tok.i + 2].text in (".", ")")  # "2." "a)"
-        if before is None or marker or _LABEL.match(doc.text, following.idx):
+        if before is None or marker or _LABEL.match(text, following.idx):
             following.is_sent_start = True
         elif (following.text[:1].islower() and before.text[-1:] not in ".!?") or (
             # Minutes converted from PDF often put a blank line after every line: "...for repeat

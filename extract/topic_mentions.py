@@ -144,13 +144,14 @@ def _key_term_mentions(
     names |= {w for e in entities_of(doc) if e.label_ == "PERSON" for w in name_key(e.text).split()}
     named = " | ".join(topic_key(m.label) for m in listed)
     out: list[TopicMention] = []
+    text = doc.text  # built afresh on every access
     for phrase in key_terms(doc, names, gazetteer.role_words, body.name if body else "", limit):
         if re.search(rf"\b{re.escape(topic_key(phrase))}\b", named):
             continue
         pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.I)
         label = None
         for item in items:
-            for m in pattern.finditer(doc.text, item.body.start, item.body.end):
+            for m in pattern.finditer(text, item.body.start, item.body.end):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None:
                     continue
@@ -189,12 +190,13 @@ def _short_list(mentions: tuple[TopicMention, ...], ranks: dict[str, float], lim
 def _subjects(doc: Doc, items: Sequence[AgendaItem], blocks: Sequence[Block]):
     """(item, start, end, words, rank) for each item's title (rank 0 for an item, 3 for a
     sub-item), and the headings and leads in its text (rank 3)."""
+    whole = doc.text  # built afresh on every access
     for item in items:
         yield item, item.heading.start, item.heading.end, item.title, 0 if item.parent is None else 3
         for block in blocks:
             if block.end <= item.body.start or block.start >= item.body.end:
                 continue
-            text = doc.text[block.start : block.end]
+            text = whole[block.start : block.end]
             inside = block.start >= item.body.start
             if inside and block.kind == BlockKind.HEADING:
                 yield item, block.start, block.end, text, 3
