@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 
-from .entities import entities_in, entities_of
+from .entities import entities_in, entities_of, text_of
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .lexicon import load_lexicon
 from .names import initials, name_key
@@ -62,8 +62,11 @@ def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | 
     return holders[0] if len(holders) == 1 else None
 
 
-# "Camilla Bailey (CB)": a name, then its initials in brackets.
-_INTRODUCED = re.compile(r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4})[ \t]*\(([A-Z]{2,4})\)")
+# "Camilla Bailey (CB)": a name, then its initials in brackets; found from the brackets back, a
+# cheap search of a long text.
+_LETTERS = re.compile(r"\([A-Z]{2,4}\)")
+_INTRODUCED = re.compile(r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4})[ \t]*\(([A-Z]{2,4})\)$")
+_NAME_REACH = 120
 
 
 def _introduced(doc) -> dict[str, str]:
@@ -72,12 +75,14 @@ def _introduced(doc) -> dict[str, str]:
     found = doc.user_data.get("minutes_graph.introduced")
     if found is None:
         found = {}
-        for m in _INTRODUCED.finditer(doc.text):
+        text = text_of(doc)
+        for letters in _LETTERS.finditer(text):
+            m = _INTRODUCED.search(text, max(0, letters.start() - _NAME_REACH), letters.end())
+            if m is None:
+                continue
             words = m[1].split()  # the name is the words before the brackets that the letters spell
-            name = next(
-                (" ".join(words[i:]) for i in range(len(words) - 1) if initials(" ".join(words[i:])) == m[2]), None
-            )
-            if name:
+            spelled = (" ".join(words[i:]) for i in range(len(words) - 1))
+            if name := next((n for n in spelled if initials(n) == m[2]), None):
                 found[m[2]] = name
         doc.user_data["minutes_graph.introduced"] = found
     return found

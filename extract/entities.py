@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["entity_at", "entities_in", "entities_of"]
+__all__ = ["entity_at", "entities_in", "entities_of", "text_of"]
 
 
 def _entity_index(doc) -> tuple[tuple, dict[int, object]]:
@@ -35,3 +35,11 @@ def entities_in(doc, start: int, end: int) -> list:
 def entities_of(doc) -> tuple:
     """All the doc's entities, from the same index."""
     return _entity_index(doc)[0]
+
+
+def text_of(doc) -> str:
+    """The doc's text, joined once: ``Doc.text`` joins every token again on each access."""
+    text = doc.user_data.get("minutes_graph.text")
+    if text is None:
+        text = doc.user_data["minutes_graph.text"] = doc.text
+    return text

@@ -29,6 +29,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """The capitals a name's words start with, a hyphenated surname giving one for each part.
 

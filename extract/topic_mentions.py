@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .blocks import Block, BlockKind
-from .entities import entities_in, entities_of
+from .entities import entities_in, entities_of, text_of
 from .gazetteer import ORG, Gazetteer
 from .key_terms import key_terms
 from .meeting_text import item_spans
@@ -123,7 +123,8 @@ def find_topics(
         )
     mentions = named + tuple(titled.values())
     # Key phrases come after the meeting's own subjects and before its sub-headings and leads.
-    phrases = _key_term_mentions(doc, items, mentions, people, gazetteer, body, _KEY_TERMS)
+    places = min(_KEY_TERMS, _TOPICS - sum(rank < _KEY_TERM_RANK for rank in ranks.values()))
+    phrases = _key_term_mentions(doc, items, mentions, people, gazetteer, body, places)
     for m in phrases:
         ranks.setdefault(m.key, _KEY_TERM_RANK)
     return _short_list(mentions + phrases, ranks, _TOPICS)
@@ -144,7 +145,7 @@ def _key_term_mentions(
     names |= {w for e in entities_of(doc) if e.label_ == "PERSON" for w in name_key(e.text).split()}
     named = " | ".join(topic_key(m.label) for m in listed)
     out: list[TopicMention] = []
-    text = doc.text  # built afresh on every access
+    text = text_of(doc)
     for phrase in key_terms(doc, names, gazetteer.role_words, body.name if body else "", limit):
         if re.search(rf"\b{re.escape(topic_key(phrase))}\b", named):
             continue
@@ -190,7 +191,7 @@ def _short_list(mentions: tuple[TopicMention, ...], ranks: dict[str, float], lim
 def _subjects(doc: Doc, items: Sequence[AgendaItem], blocks: Sequence[Block]):
     """(item, start, end, words, rank) for each item's title (rank 0 for an item, 3 for a
     sub-item), and the headings and leads in its text (rank 3)."""
-    whole = doc.text  # built afresh on every access
+    whole = text_of(doc)
     for item in items:
         yield item, item.heading.start, item.heading.end, item.title, 0 if item.parent is None else 3
         for block in blocks:
