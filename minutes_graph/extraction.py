@@ -23,18 +23,37 @@ PARALLEL_MINIMUM = 16
 
 
 def pipeline_fingerprint(nlp, model_label: str) -> str:
-    """What extraction depends on besides the document: tool version, model, the components that run
-    (by factory, so a reimplemented one counts), and every data file."""
+    """Everything a meeting record depends on besides the document, so that a change to any of it
+    is seen without ``--no-cache``: the extraction's own code and data files (a changed rule, an
+    upgrade of the tool), the model and the pipeline's configuration, and the versions of the
+    libraries the rules call."""
     digest = hashlib.sha256()
-    try:
-        digest.update(metadata.version("minutes-graph").encode())
-    except metadata.PackageNotFoundError:
-        digest.update(b"unversioned")
+    package = Path(str(resources.files("extract")))
+    for path in sorted(_files(package)):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     digest.update(model_label.encode())
-    digest.update(repr(sorted(nlp.pipe_factories.items())).encode())
-    for entry in sorted((resources.files("extract") / "data").iterdir(), key=lambda e: e.name):
-        digest.update(entry.name.encode() + entry.read_bytes())
+    digest.update(nlp.config.to_str().encode())
+    for library in _LIBRARIES:
+        digest.update(f"{library} {_version(library)}".encode())
     return digest.hexdigest()[:16]
+
+
+# The libraries whose behaviour shapes a record beyond the pipeline's own configuration.
+_LIBRARIES = ("spacy", "textacy", "pdfplumber", "python-docx", "beautifulsoup4", "markdown-it-py")
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    """The package's source and data files, compiled files left out."""
+    for entry in folder.rglob("*"):
+        if entry.is_file() and entry.suffix != ".pyc":
+            yield entry
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +99,28 @@ def test_progress_is_reported_for_reading_and_for_writing_each_meeting(seeds, tm
 
     result = build([seeds], BuildSettings(out=tmp_path / "out"), progress)
     assert seen == [("Reading minutes", 2), ("Writing meetings", len(result.records))]
+
+
+def test_a_changed_rule_is_seen_without_no_cache(seeds, tmp_path, monkeypatch, nlp):
+    """The extraction cache is keyed by the extraction's own code: change a rule (here: a copy of
+    the package with one module edited, and that module's statements dropped) and a plain rebuild
+    reads the documents again."""
+    import extract
+    import minutes_graph.extraction as extraction
+
+    out = tmp_path / "out"
+    first = build([seeds], BuildSettings(out=out, jobs=1))
+    said = json.loads(first.files["meetings.json"].read_text())["meetings"]
+    assert any(i["statements"] for m in said for i in m["items"])
+
+    package = tmp_path / "extract"
+    shutil.copytree(Path(extract.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    rule = package / "statements.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# a rule changed\n", encoding="utf-8")
+    files = extraction.resources.files
+    monkeypatch.setattr(extraction.resources, "files", lambda name: package if name == "extract" else files(name))
+    monkeypatch.setattr("extract.meeting.find_statements", lambda *args, **kwargs: ())
+
+    again = build([seeds], BuildSettings(out=out, jobs=1))
+    said = json.loads(again.files["meetings.json"].read_text())["meetings"]
+    assert not any(i["statements"] for m in said for i in m["items"])
