@@ -1,17 +1,30 @@
 """Files of the build's caches (extracted records, meetings' pieces): replaced whole by a rename so
 a stopped build never leaves half a file under the real name, and not fsynced, like the outputs
-(see exports.write_atomic): a lost cache file is only made again."""
+(see exports.write_atomic): a lost cache file is only made again. Every pickle ends with a digest of
+what it holds, checked before use, so a damaged cache file is made again, never trusted."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 from pathlib import Path
 
-__all__ = ["UNREADABLE", "replace_file", "read_pickle", "write_pickle"]
+__all__ = ["UNREADABLE", "DamagedCache", "checksum", "intact", "replace_file", "read_pickle", "write_pickle"]
 
-# What reading a cached pickle can raise: missing, cut short, or written by other code.
-UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError)
+_CHECK = 16  # bytes of digest after each pickle
+
+
+class DamagedCache(ValueError):
+    """A cache file whose content is not what was written."""
+
+
+# What reading a cached pickle can raise: missing, cut short, damaged, or written by other code.
+UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, DamagedCache)
+
+
+def checksum(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=_CHECK).digest()
 
 
 def replace_file(path: Path, data: str | bytes) -> None:
@@ -22,10 +35,27 @@ def replace_file(path: Path, data: str | bytes) -> None:
 
 
 def write_pickle(path: Path, value) -> None:
-    replace_file(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    replace_file(path, data + checksum(data))
+
+
+def _checked(path: Path) -> bytes:
+    raw = path.read_bytes()
+    data, check = raw[:-_CHECK], raw[-_CHECK:]
+    if len(raw) <= _CHECK or checksum(data) != check:
+        raise DamagedCache(f"{path}: damaged")
+    return data
 
 
 def read_pickle(path: Path):
-    """What ``write_pickle`` wrote; raises one of UNREADABLE when it cannot be had."""
-    with open(path, "rb") as f:
-        return pickle.load(f)  # noqa: S301 - our own cache
+    """What ``write_pickle`` wrote; raises one of UNREADABLE when it cannot be had as written."""
+    return pickle.loads(_checked(path))  # noqa: S301 - our own cache, its digest checked
+
+
+def intact(path: Path) -> bool:
+    """Whether a pickle ``write_pickle`` wrote is there as written (without unpickling it)."""
+    try:
+        _checked(path)
+    except (OSError, DamagedCache):
+        return False
+    return True

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from extract import Document, DocumentError, Meeting, extract_meetings, load_pipeline
 
-from .cache_files import UNREADABLE, read_pickle, write_pickle
+from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
 from .processes import worker_pool
 
 __all__ = ["Extracted", "ExtractionCache", "load_record", "pipeline_fingerprint", "extract_all", "PARALLEL_MINIMUM"]
@@ -103,7 +103,9 @@ class ExtractionCache:
         if not self.read:
             return None
         try:
-            extracted = read_pickle(outline)  # written after the record: the record is there
+            extracted = read_pickle(outline)  # written after the record
+            if not intact(record):
+                return None  # the record is damaged: the document is read again
         except UNREADABLE:
             try:  # a record without its outline (a build stopped between the two): outlined again
                 extracted = self.put(document, read_pickle(record))

@@ -33,7 +33,7 @@ from graph import (
     summary_part,
 )
 
-from .cache_files import UNREADABLE, read_pickle, replace_file, write_pickle
+from .cache_files import UNREADABLE, checksum, read_pickle, replace_file, write_pickle
 from .extraction import load_record
 from .processes import worker_pool
 
@@ -96,9 +96,13 @@ def _make(task: tuple[Path, str, Path, tuple[str, ...], str, tuple[str, str]]) -
         meeting_quads(meeting_view(fragment, mid, GraphIndex.of(fragment)), base, tool, model), base
     )
     texts = {**piece.texts, "meetings.json": exports.meeting_entry(meeting, resolution), **rdf_texts.pieces}
+    checks = {}
     for name, text in texts.items():
-        replace_file(folder / f"{digest}.{name}", text)
+        data = text.encode("utf-8")
+        replace_file(folder / f"{digest}.{name}", data)
+        checks[name] = checksum(data)
     meta = {
+        "checks": checks,
         "nodes": piece.nodes,
         "edges": piece.edges,
         "kinds": piece.kinds,
@@ -124,8 +128,16 @@ def _meta(folder: Path, digest: str) -> dict | None:
         return None
 
 
-def _complete(folder: Path, digest: str) -> bool:
-    return all((folder / f"{digest}.{name}").exists() for name in (*_PIECES, _META))
+def _intact(folder: Path, digest: str) -> bool:
+    """Whether a meeting's meta and every piece are on disk as they were written (each piece's
+    digest is in the meta): a damaged piece would otherwise be copied into every output."""
+    meta = _meta(folder, digest)
+    try:
+        return meta is not None and all(
+            checksum((folder / f"{digest}.{name}").read_bytes()) == meta["checks"][name] for name in _PIECES
+        )
+    except (OSError, KeyError):
+        return False
 
 
 def meeting_pieces(
@@ -152,7 +164,7 @@ def meeting_pieces(
         people = tuple(resolution.person_of[(meeting.id, i)] for i in range(len(meeting.attendance)))
         key = "\0".join((base, *made_by, record.parent.name, record.stem, *people))
         digests.append((hashlib.sha256(key.encode()).hexdigest()[:32], people))
-    ready = {digest for digest, _ in digests if reuse and _complete(folder, digest)}
+    ready = {digest for digest, _ in digests if reuse and _intact(folder, digest)}
     tasks = [
         (folder, digest, record, people, base, made_by)
         for (digest, people), record in zip(digests, records, strict=True)

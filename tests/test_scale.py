@@ -124,3 +124,17 @@ def test_a_changed_rule_is_seen_without_no_cache(seeds, tmp_path, monkeypatch, n
     again = build([seeds], BuildSettings(out=out, jobs=1))
     said = json.loads(again.files["meetings.json"].read_text())["meetings"]
     assert not any(i["statements"] for m in said for i in m["items"])
+
+
+def test_a_damaged_cache_is_made_again_never_trusted(seeds, tmp_path):
+    """Garbage appended to every cached piece and record: the rebuild checks each digest, makes
+    them again, and its outputs are the bytes of the first build (valid RDF and JSON)."""
+    out = tmp_path / "out"
+    first = outputs(build([seeds], BuildSettings(out=out, jobs=1)))
+    damaged = 0
+    for path in (out / "cache").rglob("*"):
+        if path.is_file() and path.parent.parent.name in ("pieces", "extract"):
+            path.write_bytes(path.read_bytes() + b"\n<garbage> {\x00")
+            damaged += 1
+    assert damaged > 20
+    assert outputs(build([seeds], BuildSettings(out=out, jobs=1))) == first
