@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -127,6 +128,14 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
         manifest = {}
     report = StoreSync()
     present = {g.value: g for g in store.named_graphs()}
+    # The graphs this sync may change lose their entries first, so that a sync cut short (a kill,
+    # a full disk) leaves them to be compared with the files next time, never trusted.
+    settled = {
+        iri: digest
+        for iri, digest in manifest.items()
+        if iri in graphs and iri in present and graphs[iri].digest == digest
+    }
+    _write_manifest(manifest_file, settled)
     load = []
     for iri, source in sorted(graphs.items()):
         name = ox.NamedNode(iri)
@@ -164,8 +173,15 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
         manifest.pop(iri, None)
         report.removed.append(iri)
     store.flush()
-    manifest_file.write_text(json.dumps({k: manifest[k] for k in sorted(manifest) if k in graphs}), encoding="utf-8")
+    _write_manifest(manifest_file, {k: manifest[k] for k in manifest if k in graphs})
     return report
+
+
+def _write_manifest(path: Path, manifest: Mapping[str, str]) -> None:
+    """The manifest replaced whole by a rename: never half written."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({k: manifest[k] for k in sorted(manifest)}), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _text(term) -> str | None:

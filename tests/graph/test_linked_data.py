@@ -157,6 +157,29 @@ def test_store_replaces_only_the_changed_meeting(seed_build, tmp_path):
     assert len(sync_store(tmp_path / "store", dropped).unchanged) == 2
 
 
+def test_a_sync_cut_short_leaves_no_drift(seed_build, tmp_path):
+    """A sync that dies half-way (here: one graph's file is missing) must not leave its manifest
+    vouching for graphs it had begun to change: the next sync makes the store equal the files."""
+    graphs = {
+        iri: GraphSource.of_text(text)
+        for iri, text in store_graphs(seed_build.files["graph.ttl"].parent / "store").items()
+    }
+    sync_store(tmp_path / "store", graphs)
+    first, second = sorted(graphs)[:2]
+    cut_short = {
+        **graphs,
+        first: GraphSource.of_text(graphs[first].text() + '<https://x.org/a> <https://x.org/b> "c" .\n'),
+        second: GraphSource(tmp_path / "gone.nt", "another digest"),
+    }
+    with pytest.raises(OSError):
+        sync_store(tmp_path / "store", cut_short)
+    sync_store(tmp_path / "store", graphs)
+    stored = store_graphs(tmp_path / "store")
+    assert {iri: set(text.splitlines()) for iri, text in stored.items()} == {
+        iri: set(source.text().splitlines()) for iri, source in graphs.items()
+    }
+
+
 def test_shipped_questions_run_on_the_embedded_store(seed_build):
     store = seed_build.files["graph.ttl"].parent / "store"
     answers = {name: query_store(store, resolve_query(name)) for name in shipped_queries()}
