@@ -47,6 +47,25 @@ def auth_headers(env: Mapping[str, str] = os.environ) -> dict[str, str]:
     return {}
 
 
+class _CredentialsStayHome(urllib.request.HTTPRedirectHandler):
+    """Follows an endpoint's redirect, but never carries its credentials to another origin: a
+    server answering 302 elsewhere would otherwise receive the token."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and _origin(newurl) != _origin(req.full_url):
+            new.remove_header("Authorization")
+        return new
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, parts.hostname or "", parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+
+
+_OPENER = urllib.request.build_opener(_CredentialsStayHome)
+
+
 def _graph_url(endpoint: str, iri: str) -> str:
     joiner = "&" if urllib.parse.urlsplit(endpoint).query else "?"
     return f"{endpoint}{joiner}graph={urllib.parse.quote(iri, safe='')}"
@@ -63,7 +82,7 @@ def _send(
     """The response body and the number of tries; connection errors and 5xx answers are retried."""
     for attempt in range(1, retries + 2):
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - user's endpoint
+            with _OPENER.open(request, timeout=timeout) as response:
                 return response.read(), attempt
         except urllib.error.HTTPError as e:
             if e.code in (401, 403):

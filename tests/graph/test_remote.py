@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
+
 import pytest
 from click.testing import CliRunner
 
@@ -137,3 +140,50 @@ def test_a_dropped_connection_is_a_clean_error(scripted_server):
     url = f"http://127.0.0.1:{scripted_server.server_port}/store"
     with pytest.raises(RemoteError, match=r"cannot reach the endpoint .* after 3 tries$"):
         push_graphs({"https://x.org/g": ""}, url, retries=2, sleep=lambda s: None)
+
+
+class _Redirecting(http.server.BaseHTTPRequestHandler):
+    """Answers a query with a redirect to the server's ``target``, or with no rows, recording the
+    Authorization header each request carried."""
+
+    def _answer(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.server.seen.append(self.headers.get("Authorization"))
+        if self.server.target:
+            self.send_response(302)
+            self.send_header("Location", self.server.target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer  # noqa: N815 - http.server's naming
+
+    def log_message(self, *args):
+        pass
+
+
+def _serve(target: str | None):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Redirecting)
+    server.target, server.seen = target, []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_credentials_never_follow_a_redirect_to_another_origin(monkeypatch):
+    monkeypatch.setenv("MINUTES_GRAPH_TOKEN", "s3cret")
+    elsewhere = _serve(None)
+    endpoint = _serve(f"http://localhost:{elsewhere.server_port}/query")  # another host, another port
+    try:
+        query_endpoint(f"http://127.0.0.1:{endpoint.server_port}/query", "SELECT ?n {}", auth_headers())
+        assert endpoint.seen == ["Bearer s3cret"]
+        assert elsewhere.seen == [None]
+    finally:
+        for server in (endpoint, elsewhere):
+            server.shutdown()
+            server.server_close()
