@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.plugins.sparql.parser import parseQuery
 
 from extract import MinutesGraphError
 
@@ -201,8 +203,23 @@ def result_from_solutions(answer) -> QueryResult:
     return QueryResult(columns, tuple(tuple(_text(s[c]) for c in columns) for s in answer))
 
 
+def _reaches_out(sparql: str) -> bool:
+    """Whether a query calls another endpoint (SERVICE), read by rdflib's parser so that the word
+    in a comment or a string does not count; a query rdflib cannot parse counts if it has the word."""
+    try:
+        return "ServiceGraphPattern" in repr(parseQuery(sparql))
+    except Exception:  # noqa: BLE001 - pyparsing's errors, and any other refusal of rdflib's parser
+        return re.search(r"\bSERVICE\b", sparql, re.I) is not None
+
+
 def query_store(path: Path, sparql: str) -> QueryResult:
-    """Run SPARQL over the store, all named graphs seen as one default graph."""
+    """Run SPARQL over the store, all named graphs seen as one default graph. A query never reaches
+    the network from here: Oxigraph would follow a SERVICE call to any address the query names."""
+    if _reaches_out(sparql):
+        raise StoreError(
+            "the query calls another endpoint (SERVICE), which the local store never does; "
+            "query that endpoint with --query-endpoint"
+        )
     if not path.exists():
         raise StoreError(f"{path}: no store here; run 'minutes-graph build' first")
     store = _open(path, read_only=True)

@@ -17,6 +17,7 @@ from graph import (
     resolve_query,
     store_graphs,
 )
+from graph.store import StoreError
 from minutes_graph.cli import cli
 
 COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
@@ -187,3 +188,18 @@ def test_credentials_never_follow_a_redirect_to_another_origin(monkeypatch):
         for server in (endpoint, elsewhere):
             server.shutdown()
             server.server_close()
+
+
+def test_the_local_store_never_follows_service_to_the_network(seed_build):
+    watching = _serve(None)
+    store = seed_build.files["graph.ttl"].parent / "store"
+    try:
+        sparql = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{watching.server_port}/q> {{ ?s ?p ?o }} }}"
+        with pytest.raises(StoreError, match=r"calls another endpoint \(SERVICE\)"):
+            query_store(store, sparql)
+        assert watching.seen == []
+        # The word in a string or a comment is no call.
+        assert query_store(store, "ASK { ?s ?p 'SERVICE' } # SERVICE").rows == (("false",),)
+    finally:
+        watching.shutdown()
+        watching.server_close()
