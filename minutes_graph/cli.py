@@ -21,7 +21,7 @@ import graph as queries
 from extract import MinutesGraphError
 
 from . import report
-from .pipeline import BuildResult, BuildSettings, build
+from .pipeline import OUTPUT_FILES, BuildResult, BuildSettings, build
 
 __all__ = ["main"]
 
@@ -282,6 +282,10 @@ def view_command(name: str, graph_file: Path, radius: int, page: Path | None) ->
         raise click.ClickException(str(e)) from e
     label = g.nodes[node]["label"]
     target = page or graph_file.parent / f"view-{node.partition(':')[2].replace('/', '-')}.html"
+    if target.suffix.lower() not in (".html", ".htm"):
+        raise click.ClickException(f"{target}: a view page is written only to an .html file")
+    if target.name in OUTPUT_FILES and target.resolve().parent == graph_file.resolve().parent:
+        raise click.ClickException(f"{target}: that is the build's own page; choose another name for the view")
     html = exports.render_html(exports.html_network(sub), exports.page_data(sub), title=f"minutes-graph: {label}")
     exports.write_atomic(target, html)
     click.echo(f"Wrote {target}: {label} and {sub.number_of_nodes() - 1} nodes within {radius} step(s)")

@@ -103,3 +103,13 @@ def test_view_command_writes_a_neighbourhood_page(seed_build, open_page, tmp_pat
     page = open_page(target)
     assert page.js("nodesView.length") == expected
     assert page.errors == []
+
+
+def test_view_never_writes_over_the_builds_outputs(seed_build):
+    graph_json = seed_build.files["graph.json"]
+    before = {name: path.read_bytes() for name, path in seed_build.files.items()}
+    for page in (graph_json, graph_json.parent / "graph.html", graph_json.parent / "meetings.json"):
+        result = CliRunner().invoke(cli, ["view", "sophie linden", "--graph", str(graph_json), "--page", str(page)])
+        assert result.exit_code == 1, result.output
+        assert result.output.count("\n") == 1 and result.output.startswith("Error: ")
+    assert {name: path.read_bytes() for name, path in seed_build.files.items()} == before
