@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class StoreSync:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    remade: str | None = None  # why the store was made again from nothing (it was damaged)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,10 @@ class GraphSource:
         return self.ntriples.read_text(encoding="utf-8") if isinstance(self.ntriples, Path) else self.ntriples
 
 
+class DamagedStore(StoreError):
+    """The store's files are damaged (a disk fault, a copy cut short): a build makes it again."""
+
+
 def _open(path: Path, read_only: bool = False) -> ox.Store:
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
@@ -72,6 +78,9 @@ def _open(path: Path, read_only: bool = False) -> ox.Store:
         if "lock" in str(e).casefold():
             raise StoreError(f"{path}: the store is being written by another process; try again when it is done") from e
         raise StoreError(f"{path}: cannot open the store ({e})") from e
+    except RuntimeError as e:  # RocksDB's "Corruption: ..."
+        reason = str(e).splitlines()[0][:200]
+        raise DamagedStore(f"{path}: the store is damaged ({reason}); 'minutes-graph build' makes it again") from e
 
 
 def _as_stored(text: str | bytes) -> set:
@@ -122,13 +131,20 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
     costs nothing and a changed one is replaced at once; a graph without an entry is compared.
     """
     path.mkdir(parents=True, exist_ok=True)
-    store = _open(path)
+    report = StoreSync()
+    try:
+        store = _open(path)
+    except DamagedStore as e:
+        # The store is only ever made from the files: a damaged one is made again from them.
+        shutil.rmtree(path)
+        path.mkdir()
+        store = _open(path)
+        report.remade = str(e.__cause__).splitlines()[0][:200]
     manifest_file = path / _MANIFEST
     try:
         manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
-    report = StoreSync()
     present = {g.value: g for g in store.named_graphs()}
     # The graphs this sync may change lose their entries first, so that a sync cut short (a kill,
     # a full disk) leaves them to be compared with the files next time, never trusted.

@@ -77,6 +77,8 @@ def _summary(result: BuildResult) -> str:
         lines.append(f"{result.from_cache} of {len(result.reports)} documents were unchanged and came from the cache.")
     if result.store is not None:
         s = result.store
+        if s.remade:
+            lines.append(f"Store {folder}/store/ was damaged ({s.remade}) and was made again from the files.")
         lines.append(
             f"Store {folder}/store/: {len(s.replaced)} named graphs replaced, {len(s.unchanged)} unchanged"
             + (f", {len(s.removed)} removed" if s.removed else "")

@@ -200,3 +200,19 @@ def test_graphml_holds_any_text_a_pdf_gives(seed_build):
     assert back.nodes["person:odd"]["label"] == 'Formfeed & <b>"quotes"</b>'
     assert back.nodes["person:odd"]["variants"] == "a; b"
     assert back.nodes["person:odd"]["seen"] == 3
+
+
+def test_a_damaged_store_is_named_in_one_line_and_made_again_by_a_build(seeds, tmp_path):
+    from graph.store import StoreError
+    from minutes_graph import BuildSettings, build
+
+    out = tmp_path / "out"
+    build([seeds], BuildSettings(out=out, jobs=1))
+    (out / "store" / "CURRENT").write_bytes(b"\x00garbage")
+    with pytest.raises(StoreError, match=r"the store is damaged \(.*\); 'minutes-graph build' makes it again"):
+        query_store(out / "store", "ASK {}")
+    again = build([seeds], BuildSettings(out=out, jobs=1))
+    assert again.store.remade
+    stored = store_graphs(out / "store")
+    expected = GraphSource(again.files["graph.nt"], "").text()
+    assert sum(len(t.splitlines()) for t in stored.values()) == len(expected.splitlines())
