@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import functools
 import json
 import os
@@ -159,6 +160,8 @@ def build_command(
     except KeyboardInterrupt:
         click.echo(f"Interrupted: {out}/ keeps the outputs of the previous build.", err=True)
         sys.exit(130)
+    except OSError as e:  # the output folder, not an input: inputs are reported file by file
+        raise click.ClickException(_cannot_write(out, e)) from e
     if result.rules_only and spacy_model != "blank":
         click.echo(
             "note: no trained spaCy pipeline is installed; running on rules only "
@@ -291,6 +294,19 @@ def view_command(name: str, graph_file: Path, radius: int, page: Path | None) ->
     html = exports.render_html(exports.html_network(sub), exports.page_data(sub), title=f"minutes-graph: {label}")
     exports.write_atomic(target, html)
     click.echo(f"Wrote {target}: {label} and {sub.number_of_nodes() - 1} nodes within {radius} step(s)")
+
+
+def _cannot_write(out: Path, error: OSError) -> str:
+    """One line for a build that could not write its outputs, saying what to do."""
+    where = error.filename or out
+    advice = {
+        errno.ENOSPC: "the disk is full; free some space or choose another --out",
+        errno.EDQUOT: "the disk quota is used up; free some space or choose another --out",
+        errno.EACCES: "permission denied; choose an --out folder you can write to",
+        errno.EPERM: "permission denied; choose an --out folder you can write to",
+        errno.EROFS: "the file system is read-only; choose another --out",
+    }.get(error.errno, error.strerror or str(error))
+    return f"cannot write {where}: {advice} ({out}/ keeps the outputs of the previous build)"
 
 
 def _load_graph(graph_file: Path):

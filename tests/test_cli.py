@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -119,3 +121,27 @@ def test_unknown_name_exits_1_with_a_suggestion(built):
     result = CliRunner().invoke(cli, ["person", "Sophie Lindon", "--graph", str(out / "graph.json")])
     assert result.exit_code == 1
     assert result.output == "Error: no person called 'Sophie Lindon' in the graph; did you mean Sophie Linden?\n"
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (errno.ENOSPC, "the disk is full; free some space or choose another --out"),
+        (errno.EROFS, "the file system is read-only; choose another --out"),
+        (errno.EACCES, "permission denied; choose an --out folder you can write to"),
+    ],
+)
+def test_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, seeds, monkeypatch, error, says):
+    """A full disk or a read-only folder, raised where the build writes its files (the test runs as
+    root, who can write anywhere, so the write itself is made to fail)."""
+    import exports.files
+
+    def fail(path, *args, **kwargs):
+        raise OSError(error, os.strerror(error), str(path))
+
+    monkeypatch.setattr(exports.files, "write_atomic", fail)
+    monkeypatch.setattr("minutes_graph.pipeline.exports.write_atomic", fail)
+    result = CliRunner().invoke(cli, ["build", str(seeds), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert says in result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
