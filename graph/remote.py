@@ -13,7 +13,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from extract import MinutesGraphError
@@ -31,9 +31,10 @@ class RemoteError(MinutesGraphError):
 
 @dataclass
 class PushReport:
-    """Named graphs sent, and how many tries each took."""
+    """Named graphs sent, those removed (sent before, no longer built), and how many tries each took."""
 
     pushed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     tries: dict[str, int] = field(default_factory=dict)
 
 
@@ -108,10 +109,22 @@ def push_graphs(
     backoff: float = 0.5,
     timeout: float = 60,
     sleep: Callable[[float], None] = time.sleep,
+    stale: Iterable[str] = (),
+    report: PushReport | None = None,
 ) -> PushReport:
     """PUT each named graph (IRI to N-Triples) to the Graph Store endpoint, replacing it whole, so a
-    second push of the same graphs changes nothing. Stops at the first graph that cannot be sent."""
-    report = PushReport()
+    second push of the same graphs changes nothing, and DELETE each graph of ``stale`` (sent before,
+    no longer built) that ``graphs`` no longer holds. Stops at the first graph that cannot be sent;
+    ``report`` then says what was done."""
+    report = report if report is not None else PushReport()
+    for iri in sorted(set(stale) - set(graphs)):
+        request = urllib.request.Request(_graph_url(endpoint, iri), method="DELETE", headers={**(headers or {})})
+        try:
+            _send(request, f"DELETE <{iri}> from {endpoint}", retries, backoff, timeout, sleep)
+        except RemoteError as e:
+            if "HTTP 404" not in str(e):  # already gone
+                raise
+        report.removed.append(iri)
     for iri, text in sorted(graphs.items()):
         request = urllib.request.Request(
             _graph_url(endpoint, iri),

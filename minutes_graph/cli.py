@@ -423,15 +423,32 @@ def push_command(endpoint: str, store_dir: Path, retries: int) -> None:
     """
     if not store_dir.exists():
         raise click.ClickException(f"{store_dir}: no store here; run 'minutes-graph build' first")
+    # The graphs sent to each endpoint are remembered beside the store, so that a meeting no longer
+    # built is removed from the endpoint too.
+    record = store_dir.parent / _PUSHED
+    try:
+        sent = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        sent = {}
+    before = set(sent.get(endpoint, ()))
+    result = queries.PushReport()
     try:
         graphs = queries.store_graphs(store_dir)
-        result = queries.push_graphs(graphs, endpoint, queries.auth_headers(), retries=retries)
+        queries.push_graphs(graphs, endpoint, queries.auth_headers(), retries=retries, stale=before, report=result)
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
+    finally:  # what the endpoint now holds of ours, as far as we know, also after a failure
+        sent[endpoint] = sorted((before - set(result.removed)) | set(result.pushed))
+        exports.write_atomic(record, json.dumps(sent, indent=1, sort_keys=True) + "\n")
     retried = sum(t > 1 for t in result.tries.values())
     click.echo(
-        f"Pushed {len(result.pushed)} named graphs to {endpoint}" + (f" ({retried} after retries)" if retried else "")
+        f"Pushed {len(result.pushed)} named graphs to {endpoint}"
+        + (f", removed {len(result.removed)} no longer built" if result.removed else "")
+        + (f" ({retried} after retries)" if retried else "")
     )
+
+
+_PUSHED = "pushed.json"
 
 
 def main() -> None:

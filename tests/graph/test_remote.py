@@ -203,3 +203,22 @@ def test_the_local_store_never_follows_service_to_the_network(seed_build):
     finally:
         watching.shutdown()
         watching.server_close()
+
+
+def test_push_removes_a_meeting_no_longer_built(seeds, tmp_path, oxigraph_server):
+    import shutil
+
+    from minutes_graph import BuildSettings, build
+
+    folder, out = tmp_path / "minutes", tmp_path / "out"
+    shutil.copytree(seeds, folder)
+    build([folder], BuildSettings(out=out, jobs=1))
+    push = ["push", "--endpoint", f"{oxigraph_server}/store", "--store", str(out / "store")]
+    assert CliRunner().invoke(cli, push).exit_code == 0
+    gone = next(iri for iri in counts(oxigraph_server) if iri.endswith("lcrb-2021-07-06"))
+    next(folder.glob("003_*")).unlink()
+    build([folder], BuildSettings(out=out, jobs=1))
+    result = CliRunner().invoke(cli, push)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Pushed 2 named graphs to {oxigraph_server}/store, removed 1 no longer built\n"
+    assert gone not in counts(oxigraph_server)
