@@ -10,7 +10,7 @@ from .graph_files import (
     graphml,
 )
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
-from .meetings_json import meeting_entry, meetings_document, meetings_json, meetings_json_parts
+from .meetings_json import meeting_entry, meetings_json_parts
 from .overview import OVERVIEW_FROM, graph_page, overview, overview_page
 from .rdf_files import RDF_FORMATS, GraphTexts, graph_texts, jsonld_context, rdf_file_parts
 from .viewer_data import discussion_matrix, node_details, page_data
@@ -42,8 +42,6 @@ __all__ = [
     "page_data",
     "CONTENT_SECURITY_POLICY",
     "html_network",
-    "meetings_document",
-    "meetings_json",
     "meeting_entry",
     "meetings_json_parts",
     "render_html",

@@ -9,7 +9,7 @@ from pathlib import Path
 from extract import Attendance, Meeting, Statement, TopicMention
 from graph import Resolution, actor_node, topic_node
 
-__all__ = ["meetings_document", "meetings_json", "meeting_entry", "meetings_json_parts"]
+__all__ = ["meeting_entry", "meetings_json_parts"]
 
 SCHEMA_VERSION = 1
 
@@ -101,15 +101,6 @@ def _date_order(meeting: Meeting) -> tuple[str, str]:
     return (meeting.date.isoformat() if meeting.date else "", meeting.source)
 
 
-def meetings_document(meetings: Sequence[Meeting], resolution: Resolution) -> dict:
-    """The whole export as plain data: meetings in date order, then the people they resolve to."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "meetings": [_meeting(m, resolution) for m in sorted(meetings, key=_date_order)],
-        "people": _people(resolution),
-    }
-
-
 def _people(resolution: Resolution) -> list[dict]:
     return [
         {"id": p.id, "name": p.name, "variants": list(p.variants), "evidence": list(p.evidence)}
@@ -131,8 +122,3 @@ def meetings_json_parts(meetings: Sequence[Meeting], entries: Sequence[str | Pat
     for n, i in enumerate(order):
         parts += [",\n", entries[i]] if n else [entries[i]]
     return [*parts, f'\n ],\n "people": {people}\n}}\n']
-
-
-def meetings_json(meetings: Sequence[Meeting], resolution: Resolution) -> str:
-    """meetings.json of these meetings, as text."""
-    return "".join(meetings_json_parts(meetings, [meeting_entry(m, resolution) for m in meetings], resolution))

@@ -7,7 +7,6 @@ meeting is not written again) and to send to another process.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -99,10 +98,6 @@ class MeetingView:
     subjects: tuple[tuple[str, str], ...]  # item, topic discussed
     mentions: tuple[tuple[str, str], ...]  # item, who or where it mentions
     statements: tuple[tuple, ...]  # item, actor, verb, topics raised, evidence
-
-    def digest(self, base: str) -> str:
-        """Changes whenever the named graph would."""
-        return hashlib.sha256(f"{base}\0{self!r}".encode()).hexdigest()[:32]
 
 
 def _evidence(edge: dict) -> tuple[int, int, str]:

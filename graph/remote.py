@@ -20,9 +20,7 @@ from extract import MinutesGraphError
 
 from .store import QueryResult
 
-__all__ = ["RemoteError", "PushReport", "auth_headers", "push_graphs", "query_endpoint", "CREDENTIAL_VARIABLES"]
-
-CREDENTIAL_VARIABLES = ("MINUTES_GRAPH_TOKEN", "MINUTES_GRAPH_USER", "MINUTES_GRAPH_PASSWORD")
+__all__ = ["RemoteError", "PushReport", "auth_headers", "push_graphs", "query_endpoint"]
 
 
 class RemoteError(MinutesGraphError):

@@ -296,7 +296,6 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     )
     files_written = {name: files_written[name] for name in OUTPUT_FILES}
     cache.prune()
-    shutil.rmtree(settings.out / CACHE / "rdf", ignore_errors=True)  # where earlier versions kept RDF pieces
     return BuildResult(
         paths_of,
         resolution,
