@@ -86,6 +86,18 @@ def _docx_parts(document_xml: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def _laughs() -> bytes:
+    """A Word document whose XML expands entities a billion times ("billion laughs")."""
+    entities = b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"lol") * 10) for i in range(1, 10)
+    )
+    return _docx_parts(
+        b'<?xml version="1.0"?><!DOCTYPE lolz [' + entities + b"]>"
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+        b"<w:t>Minutes of the Board, 3 March 2024 &lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+
+
 def _pdf_bomb() -> bytes:
     import zlib
 
@@ -119,6 +131,7 @@ def _encrypted_pdf() -> bytes:
             "not a readable Word document (XMLSyntaxError",
         ),
         ("bomb.docx", lambda: _docx_parts(b"\0" * 250_000_000), "the Word document unpacks to 250 MB, over the 200 MB"),
+        ("laughs.docx", _laughs, "not a readable Word document (XMLSyntaxError: Maximum entity amplification"),
         ("locked.pdf", _encrypted_pdf, "the PDF is encrypted; save an unprotected copy"),
         ("bomb.pdf", _pdf_bomb, "the PDF unpacks to over 500 MB; a decompression bomb?"),
     ],
