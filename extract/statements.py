@@ -83,6 +83,14 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
         # The small parser often cuts a sentence after an opening acronym ("TB | provided updates")
         # or hangs the name before the verb elsewhere ("In reply to Members Superintendent Smart stated").
         return before, None
+    if verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # A finite verb the parser hung on the noun before it: "Tracey Dick (TD), Chair of the
+        # Parent Council, advised of works": the speaker is the name that noun stands beside.
+        head = verb.head
+        while head.dep_ == "appos" and head.head.i < head.i:
+            head = head.head
+        if head.pos_ == "PROPN":
+            return head, None
     return None, None
 
 

@@ -117,6 +117,8 @@ def test_initials_resolve_and_the_board_as_a_whole_is_no_speaker(parse):
             "Acceptance was proposed by Cllr Hazel; seconded Cllr Linden.",
             [("Neal Hazel", "propose"), ("Sophie Linden", "second")],
         ),
+        # A verb set off by a comma after a name and its post is that person's.
+        ("Neal Hazel (NH), Chair of the Youth Panel, advised of works needed.", [("Neal Hazel", "advise")]),
         # A verb with a noun of speech for its object is a speech act, named with the noun.
         ("NH had discussions with the council roads officers.", [("Neal Hazel", "have discussion")]),
         # The subject nearest the verb, never across a dash: "Housing - NH updated".
