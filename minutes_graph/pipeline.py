@@ -297,20 +297,20 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     files_written = {name: files_written[name] for name in OUTPUT_FILES}
     cache.prune()
     return BuildResult(
-        paths_of,
-        resolution,
-        files_written,
-        store,
-        reports,
-        timings,
-        cache.hits,
-        skipped,
-        warnings,
-        not is_trained(nlp),
-        triples + sum(p.triples for p in pieces),
-        written,
-        dict(nodes),
-        entity_piece.edges + sum(p.graph.edges for p in pieces),
+        records=paths_of,
+        resolution=resolution,
+        files=files_written,
+        store=store,
+        reports=reports,
+        timings=timings,
+        from_cache=cache.hits,
+        skipped=skipped,
+        warnings=warnings,
+        rules_only=not is_trained(nlp),
+        triples=triples + sum(p.triples for p in pieces),
+        written=written,
+        nodes=dict(nodes),
+        edges=entity_piece.edges + sum(p.graph.edges for p in pieces),
     )
 
 
