@@ -16,7 +16,7 @@ from .nlp import gazetteer_id
 from .records import Actor, Attendance
 from .topics import load_keyphrase_words
 
-__all__ = ["resolve_actor", "attendee_named"]
+__all__ = ["resolve_actor", "attendee_named", "introduced_names"]
 
 
 def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = False) -> int | None:
@@ -86,6 +86,11 @@ def _introduced(doc) -> dict[str, str]:
                 found[m[2]] = name
         doc.user_data["minutes_graph.introduced"] = found
     return found
+
+
+def introduced_names(doc) -> tuple[str, ...]:
+    """The names the minutes give initials to in passing ("Camilla Bailey (CB)")."""
+    return tuple(_introduced(doc).values())
 
 
 def _is_name(phrase: SpacySpan) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from .actors import introduced_names
 from .blocks import Block, BlockKind
 from .entities import entities_in, entities_of, text_of
 from .gazetteer import ORG, Gazetteer
@@ -95,6 +96,9 @@ def find_topics(
                 key, label = acronyms[tok.text]
                 add(item.number, key, label, tok.i, tok.i + 1, False, (tok.text,))
     itself = topic_key(body.name) if body else ""
+    # People the meeting names, its attendees and those given initials in passing ("Camilla Bailey
+    # (CB)", which reads like a defined acronym), are never topics.
+    persons = {topic_key(name) for name in (*people, *introduced_names(doc))}
     named = tuple(
         m
         for m in _prefer_longer_names(tuple(found.values()))
@@ -102,6 +106,7 @@ def find_topics(
         or not (
             _fragment(m.label)
             or m.key in itself
+            or m.key in persons
             or (len(m.label.split()) == 1 and not m.label.isupper())
             or _names_people(doc.char_span(m.span.start, m.span.end, alignment_mode="expand"), titled=True)
         )
@@ -113,7 +118,13 @@ def find_topics(
         span = doc.char_span(start, end, alignment_mode="expand")
         if label is None or span is None or topic_key(label) in ranks and ranks[topic_key(label)] <= rank:
             continue
-        if _no_subject(span, label) or topic_key(label) in itself or rank and len(label.split()) > _LEAD_WORDS:
+        if (
+            _no_subject(span, label)
+            or topic_key(label) in itself
+            or topic_key(label) in persons
+            or rank
+            and len(label.split()) > _LEAD_WORDS
+        ):
             continue
         ranks[topic_key(label)] = rank
         sentence = Span(span.start_char, span.end_char, span.text)

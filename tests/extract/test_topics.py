@@ -96,3 +96,13 @@ def test_a_title_naming_people_or_a_piece_of_a_line_is_no_topic(parse):
     labels = {t.label for t in m.topics}
     assert "Grass cutting" in labels
     assert not labels & {"Councillor Bell", "Councillor Pond"}
+
+
+def test_a_person_given_initials_in_passing_is_no_defined_acronym_topic(parse):
+    m = parse(
+        "Minutes of Ayton Community Council held on 7 May 2019\n\nPresent: Kenny Combe KC, Margaret Carey MC\n\n"
+        "1. Open Forum\nCamilla Bailey (CB) advised of three boys who wished to help. CB will report back.\n\n"
+        "2. Close\nNone.\n"
+    )
+    assert "Camilla Bailey" not in {t.label for t in m.topics}
+    assert any(s.actor.name == "Camilla Bailey" for s in m.statements)
