@@ -45,7 +45,7 @@ from .rdf import (
     to_dataset,
     union_graph,
 )
-from .remote import PushReport, RemoteError, auth_headers, push_graphs, query_endpoint
+from .remote import PushReport, RemoteError, auth_headers, push_graphs, push_update, query_endpoint
 from .resolve import Person, Resolution, compatible_organisations, resolve_people
 from .sparql import resolve_query, shipped_queries, with_prefixes
 from .stats import Stats, co_attendance, co_discussion, graph_stats
@@ -86,6 +86,7 @@ __all__ = [
     "meeting_quads",
     "meeting_view",
     "push_graphs",
+    "push_update",
     "query_endpoint",
     "query_store",
     "resolve_query",

@@ -20,7 +20,7 @@ from extract import MinutesGraphError
 
 from .store import QueryResult
 
-__all__ = ["RemoteError", "PushReport", "auth_headers", "push_graphs", "query_endpoint"]
+__all__ = ["RemoteError", "PushReport", "auth_headers", "push_graphs", "push_update", "query_endpoint"]
 
 
 class RemoteError(MinutesGraphError):
@@ -134,6 +134,34 @@ def push_graphs(
         report.pushed.append(iri)
         report.tries[iri] = tries
     return report
+
+
+def push_update(
+    graphs: Mapping[str, str],
+    endpoint: str,
+    headers: Mapping[str, str] | None = None,
+    retries: int = 3,
+    backoff: float = 0.5,
+    timeout: float = 60,
+    sleep: Callable[[float], None] = time.sleep,
+    stale: Iterable[str] = (),
+) -> PushReport:
+    """Replace every named graph, and drop those of ``stale`` no longer built, in one SPARQL Update
+    request to an update endpoint: a store that runs a request as one transaction (Oxigraph, Fuseki)
+    then holds either all the new graphs or all the old ones, never some of each."""
+    removed = sorted(set(stale) - set(graphs))
+    operations = [f"DROP SILENT GRAPH <{iri}>" for iri in removed]
+    for iri, text in sorted(graphs.items()):
+        operations.append(f"DROP SILENT GRAPH <{iri}>")
+        operations.append(f"INSERT DATA {{ GRAPH <{iri}> {{\n{text}}} }}")
+    request = urllib.request.Request(
+        endpoint,
+        data=" ;\n".join(operations).encode("utf-8"),
+        method="POST",
+        headers={"Content-Type": "application/sparql-update", **(headers or {})},
+    )
+    _, tries = _send(request, f"update {endpoint}", retries, backoff, timeout, sleep)
+    return PushReport(pushed=sorted(graphs), removed=removed, tries=dict.fromkeys(graphs, tries))
 
 
 def query_endpoint(

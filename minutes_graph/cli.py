@@ -406,7 +406,14 @@ def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, outp
     "--endpoint",
     required=True,
     metavar="URL",
-    help="Graph Store Protocol URL: .../store (Oxigraph), .../DATASET/data (Fuseki), ...",
+    help="Graph Store Protocol URL: .../store (Oxigraph), .../DATASET/data (Fuseki), ...; or, with "
+    "--transaction, a SPARQL Update URL: .../update (Oxigraph, Fuseki).",
+)
+@click.option(
+    "--transaction",
+    is_flag=True,
+    help="Send every graph in one SPARQL Update request to an update endpoint, so the store holds all "
+    "the new graphs or all the old ones, never some of each.",
 )
 @store_option
 @click.option(
@@ -416,7 +423,7 @@ def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, outp
     type=click.IntRange(0, 10),
     help="Tries again after a connection error or a 5xx answer, waiting longer each time.",
 )
-def push_command(endpoint: str, store_dir: Path, retries: int) -> None:
+def push_command(endpoint: str, transaction: bool, store_dir: Path, retries: int) -> None:
     """Send every named graph of the store to a shared triple store, replacing each graph whole.
 
     Credentials come from MINUTES_GRAPH_TOKEN (bearer) or MINUTES_GRAPH_USER and MINUTES_GRAPH_PASSWORD.
@@ -434,7 +441,10 @@ def push_command(endpoint: str, store_dir: Path, retries: int) -> None:
     result = queries.PushReport()
     try:
         graphs = queries.store_graphs(store_dir)
-        queries.push_graphs(graphs, endpoint, queries.auth_headers(), retries=retries, stale=before, report=result)
+        if transaction:
+            result = queries.push_update(graphs, endpoint, queries.auth_headers(), retries=retries, stale=before)
+        else:
+            queries.push_graphs(graphs, endpoint, queries.auth_headers(), retries=retries, stale=before, report=result)
     except MinutesGraphError as e:
         raise click.ClickException(str(e)) from e
     finally:  # what the endpoint now holds of ours, as far as we know, also after a failure

@@ -12,6 +12,7 @@ from graph import (
     RemoteError,
     auth_headers,
     push_graphs,
+    push_update,
     query_endpoint,
     query_store,
     resolve_query,
@@ -222,3 +223,28 @@ def test_push_removes_a_meeting_no_longer_built(seeds, tmp_path, oxigraph_server
     assert result.exit_code == 0, result.output
     assert result.output == f"Pushed 2 named graphs to {oxigraph_server}/store, removed 1 no longer built\n"
     assert gone not in counts(oxigraph_server)
+
+
+def test_a_transaction_push_changes_all_graphs_or_none(seed_build, oxigraph_server):
+    graphs = built_graphs(seed_build)
+    report = push_update(graphs, f"{oxigraph_server}/update")
+    assert sorted(report.pushed) == sorted(graphs)
+    first = counts(oxigraph_server)
+    assert {g: first[g] for g in graphs} == {g: len(t.splitlines()) for g, t in graphs.items()}
+    # One graph the store would refuse: the whole request fails and no graph changes.
+    meeting = next(iri for iri in graphs if iri.endswith("lcrb-2021-07-06"))
+    broken = {
+        **{g: t + '<https://x.org/a> <https://x.org/b> "new" .\n' for g, t in graphs.items()},
+        meeting: "<not an iri\n",
+    }
+    with pytest.raises(RemoteError, match=r"answered HTTP 400"):
+        push_update(broken, f"{oxigraph_server}/update", sleep=lambda s: None)
+    assert counts(oxigraph_server) == first
+
+
+def test_cli_push_in_one_transaction(seed_build, oxigraph_server):
+    store = seed_build.files["graph.ttl"].parent / "store"
+    push = ["push", "--endpoint", f"{oxigraph_server}/update", "--transaction", "--store", str(store)]
+    result = CliRunner().invoke(cli, push)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Pushed 3 named graphs to {oxigraph_server}/update\n"
