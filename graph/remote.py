@@ -77,13 +77,17 @@ def _send(
     backoff: float,
     timeout: float,
     sleep: Callable[[float], None],
+    fine: tuple[int, ...] = (),
 ) -> tuple[bytes, int]:
-    """The response body and the number of tries; connection errors and 5xx answers are retried."""
+    """The response body and the number of tries; connection errors and 5xx answers are retried.
+    An answer whose status is in ``fine`` counts as done ("404" to a DELETE: already gone)."""
     for attempt in range(1, retries + 2):
         try:
             with _OPENER.open(request, timeout=timeout) as response:
                 return response.read(), attempt
         except urllib.error.HTTPError as e:
+            if e.code in fine:
+                return b"", attempt
             if e.code in (401, 403):
                 raise RemoteError(
                     f"{what}: the endpoint refused the credentials (HTTP {e.code}); "
@@ -117,11 +121,7 @@ def push_graphs(
     report = report if report is not None else PushReport()
     for iri in sorted(set(stale) - set(graphs)):
         request = urllib.request.Request(_graph_url(endpoint, iri), method="DELETE", headers={**(headers or {})})
-        try:
-            _send(request, f"DELETE <{iri}> from {endpoint}", retries, backoff, timeout, sleep)
-        except RemoteError as e:
-            if "HTTP 404" not in str(e):  # already gone
-                raise
+        _send(request, f"DELETE <{iri}> from {endpoint}", retries, backoff, timeout, sleep, fine=(404,))
         report.removed.append(iri)
     for iri, text in sorted(graphs.items()):
         request = urllib.request.Request(
