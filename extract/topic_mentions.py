@@ -99,14 +99,18 @@ def find_topics(
     # People the meeting names, its attendees and those given initials in passing ("Camilla Bailey
     # (CB)", which reads like a defined acronym), are never topics.
     persons = {topic_key(name) for name in (*people, *introduced_names(doc))}
+
+    def someone(key: str) -> bool:
+        """The body that met, or a person the meeting names."""
+        return key in itself or key in persons
+
     named = tuple(
         m
         for m in _prefer_longer_names(tuple(found.values()))
         if m.curated
         or not (
             _fragment(m.label)
-            or m.key in itself
-            or m.key in persons
+            or someone(m.key)
             or (len(m.label.split()) == 1 and not m.label.isupper())
             or _names_people(doc.char_span(m.span.start, m.span.end, alignment_mode="expand"), titled=True)
         )
@@ -116,22 +120,16 @@ def find_topics(
     for item, start, end, title, rank in _subjects(doc, items, blocks):
         label = _subject_of(title, load_keyphrase_words())
         span = doc.char_span(start, end, alignment_mode="expand")
-        if label is None or span is None or topic_key(label) in ranks and ranks[topic_key(label)] <= rank:
+        if label is None or span is None:
             continue
-        if (
-            _no_subject(span, label)
-            or topic_key(label) in itself
-            or topic_key(label) in persons
-            or rank
-            and len(label.split()) > _LEAD_WORDS
-        ):
+        key = topic_key(label)
+        if ranks.get(key, rank + 1) <= rank:
             continue
-        ranks[topic_key(label)] = rank
+        if _no_subject(span, label) or someone(key) or rank and len(label.split()) > _LEAD_WORDS:
+            continue
+        ranks[key] = rank
         sentence = Span(span.start_char, span.end_char, span.text)
-        titled.setdefault(
-            (item.number, topic_key(label), start),
-            TopicMention(item.number, topic_key(label), label, sentence, sentence, False),
-        )
+        titled.setdefault((item.number, key, start), TopicMention(item.number, key, label, sentence, sentence, False))
     mentions = named + tuple(titled.values())
     # Key phrases come after the meeting's own subjects and before its sub-headings and leads.
     places = min(_KEY_TERMS, _TOPICS - sum(rank < _KEY_TERM_RANK for rank in ranks.values()))
