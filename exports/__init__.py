@@ -1,49 +1,41 @@
-"""The export stage: meeting records and graphs to JSON, Turtle, TriG and an offline HTML page."""
+"""The export stage: pieces of the graph to JSON, RDF, GraphML, CSV and an offline HTML page."""
 
-from .files import LOCK_NAME, Data, FolderBusy, exclusive, write_all, write_atomic
-from .graph_files import (
-    GRAPH_FILES,
-    GraphPiece,
-    graph_file_parts,
-    graph_json,
-    graph_piece,
-    graphml,
-)
+from .files import LOCK_NAME, FolderBusy, exclusive, staged, write_atomic
+from .formats import FORMATS, graph_text, parts_of, write_formats
+from .graph_json import GraphJson
+from .graphml import GraphML
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
-from .meetings_json import meeting_entry, meetings_json_parts
 from .overview import OVERVIEW_FROM, graph_page, overview, overview_page
-from .rdf_files import RDF_FORMATS, GraphTexts, graph_texts, jsonld_context, rdf_file_parts
+from .rdf_files import NTriples
 from .viewer_data import discussion_matrix, node_details, page_data
+from .writer import Piece, WriteContext, Writer, in_order
 
 __all__ = [
-    "Data",
-    "OVERVIEW_FROM",
-    "overview",
-    "graph_page",
-    "overview_page",
-    "RDF_FORMATS",
-    "GraphTexts",
-    "graph_texts",
-    "rdf_file_parts",
-    "FolderBusy",
-    "LOCK_NAME",
-    "exclusive",
-    "write_all",
-    "graphml",
-    "GRAPH_FILES",
-    "GraphPiece",
-    "graph_piece",
-    "graph_file_parts",
-    "graph_json",
-    "jsonld_context",
-    "INITIAL_NODES",
-    "discussion_matrix",
-    "node_details",
-    "page_data",
     "CONTENT_SECURITY_POLICY",
+    "FORMATS",
+    "INITIAL_NODES",
+    "LOCK_NAME",
+    "OVERVIEW_FROM",
+    "FolderBusy",
+    "GraphJson",
+    "GraphML",
+    "NTriples",
+    "Piece",
+    "WriteContext",
+    "Writer",
+    "discussion_matrix",
+    "exclusive",
+    "graph_page",
+    "graph_text",
     "html_network",
-    "meeting_entry",
-    "meetings_json_parts",
+    "in_order",
+    "node_details",
+    "overview",
+    "overview_page",
+    "page_data",
+    "parts_of",
     "render_html",
+    "staged",
     "write_atomic",
+    "write_formats",
 ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable
 
 from extract import Attendance, Meeting, Statement, TopicMention
 from graph import Resolution, actor_node, topic_node
 
-__all__ = ["meeting_entry", "meetings_json_parts"]
+from .writer import Piece, Writer
+
+__all__ = ["MeetingsJson"]
 
 SCHEMA_VERSION = 1
 
@@ -97,10 +98,6 @@ def _meeting(meeting: Meeting, resolution: Resolution) -> dict:
     }
 
 
-def _date_order(meeting: Meeting) -> tuple[str, str]:
-    return (meeting.date.isoformat() if meeting.date else "", meeting.source)
-
-
 def _people(resolution: Resolution) -> list[dict]:
     return [
         {"id": p.id, "name": p.name, "variants": list(p.variants), "evidence": list(p.evidence)}
@@ -108,17 +105,22 @@ def _people(resolution: Resolution) -> list[dict]:
     ]
 
 
-def meeting_entry(meeting: Meeting, resolution: Resolution) -> str:
-    """One meeting's entry in meetings.json, indented as the file has it."""
-    return "  " + json.dumps(_meeting(meeting, resolution), indent=1, ensure_ascii=False).replace("\n", "\n  ")
+class MeetingsJson(Writer):
+    """The meetings come in date order (the build writes every file so)."""
 
+    name = "meetings.json"
+    separator = ",\n"
 
-def meetings_json_parts(meetings: Sequence[Meeting], entries: Sequence[str | Path], resolution: Resolution) -> list:
-    """meetings.json as parts to write in order: ``entries`` are the ``meeting_entry`` of each of
-    ``meetings`` (text, or the file holding it), put in date order here."""
-    order = sorted(range(len(meetings)), key=lambda i: _date_order(meetings[i]))
-    people = json.dumps(_people(resolution), indent=1, ensure_ascii=False).replace("\n", "\n ")
-    parts: list = [f'{{\n "schema_version": {SCHEMA_VERSION},\n "meetings": [\n']
-    for n, i in enumerate(order):
-        parts += [",\n", entries[i]] if n else [entries[i]]
-    return [*parts, f'\n ],\n "people": {people}\n}}\n']
+    @staticmethod
+    def part(piece: Piece) -> str | None:
+        if piece.meeting is None or piece.resolution is None:
+            return None
+        entry = json.dumps(_meeting(piece.meeting, piece.resolution), indent=1, ensure_ascii=False)
+        return "  " + entry.replace("\n", "\n  ")
+
+    def head(self) -> str:
+        return f'{{\n "schema_version": {SCHEMA_VERSION},\n "meetings": [\n'
+
+    def tail(self) -> str:
+        people = json.dumps(_people(self.context.resolution), indent=1, ensure_ascii=False).replace("\n", "\n ")
+        return f'\n ],\n "people": {people}\n}}\n'

@@ -7,7 +7,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +53,10 @@ class QueryResult:
 
 @dataclass(frozen=True)
 class GraphSource:
-    """A named graph to store: its N-Triples (text, or the file holding them) and a digest that
-    changes whenever they do."""
+    """A named graph to store: its N-Triples (text, the file holding them, or a function that reads
+    them: only a graph that changed is read) and a digest that changes whenever they do."""
 
-    ntriples: str | Path
+    ntriples: str | Path | Callable[[], str]
     digest: str
 
     @classmethod
@@ -64,7 +64,9 @@ class GraphSource:
         return cls(text, _digest(text))
 
     def text(self) -> str:
-        return self.ntriples.read_text(encoding="utf-8") if isinstance(self.ntriples, Path) else self.ntriples
+        if isinstance(self.ntriples, Path):
+            return self.ntriples.read_text(encoding="utf-8")
+        return self.ntriples() if callable(self.ntriples) else self.ntriples
 
 
 class DamagedStore(StoreError):
@@ -178,7 +180,7 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
 
     def load_one(item: tuple[str, GraphSource]) -> None:
         iri, source = item
-        kind = {"path": source.ntriples} if isinstance(source.ntriples, Path) else {"input": source.ntriples}
+        kind = {"path": source.ntriples} if isinstance(source.ntriples, Path) else {"input": source.text()}
         loader(**kind, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
 
     with ThreadPoolExecutor(threads if bulk else 1) as pool:

@@ -7,12 +7,12 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 from extract import Document, DocumentError, Meeting, extract_meetings, load_pipeline
 
-from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
+from .cache_files import UNREADABLE, code_fingerprint, intact, read_pickle, write_pickle
 from .processes import worker_pool
 
 __all__ = ["Extracted", "ExtractionCache", "load_record", "pipeline_fingerprint", "extract_all", "PARALLEL_MINIMUM"]
@@ -27,10 +27,7 @@ def pipeline_fingerprint(nlp, model_label: str) -> str:
     is seen without ``--no-cache``: the extraction's own code and data files (a changed rule, an
     upgrade of the tool), the model and the pipeline's configuration, and the versions of the
     libraries the rules call."""
-    digest = hashlib.sha256()
-    package = Path(str(resources.files("extract")))
-    for path in sorted(_files(package)):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    digest = hashlib.sha256(code_fingerprint("extract").encode())
     digest.update(model_label.encode())
     digest.update(nlp.config.to_str().encode())
     for library in _LIBRARIES:
@@ -40,13 +37,6 @@ def pipeline_fingerprint(nlp, model_label: str) -> str:
 
 # The libraries whose behaviour shapes a record beyond the pipeline's own configuration.
 _LIBRARIES = ("spacy", "textacy", "pdfplumber", "python-docx", "beautifulsoup4", "markdown-it-py")
-
-
-def _files(folder: Path) -> Iterator[Path]:
-    """The package's source and data files, compiled files left out."""
-    for entry in folder.rglob("*"):
-        if entry.is_file() and entry.suffix != ".pyc":
-            yield entry
 
 
 def _version(distribution: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import itertools
 import json
 import shutil
 import time
@@ -48,23 +49,12 @@ from graph import (
 
 from .extraction import Extracted, ExtractionCache, extract_all, load_record, pipeline_fingerprint
 from .inputs import collect_inputs
-from .meeting_pieces import entity_pieces, meeting_pieces
+from .meeting_parts import MeetingPart, meeting_parts
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
 
-OUTPUT_FILES = (
-    "meetings.json",
-    "report.json",
-    "graph.json",
-    "graph.ttl",
-    "graph.trig",
-    "graph.jsonld",
-    "graph.nt",
-    "graph.graphml",
-    "nodes.csv",
-    "edges.csv",
-    "graph.html",
-)
+PAGE, REPORT = "graph.html", "report.json"
+OUTPUT_FILES = (*(writer.name for writer in exports.FORMATS), PAGE, REPORT)
 STORE = "store"
 CACHE = "cache"  # pages fetched from the web
 
@@ -121,7 +111,7 @@ class BuildResult:
     """What a build made, what it wrote, and every problem it met on the way. The records and the
     graph are read back from the cache and graph.json when asked for: a big build never holds them."""
 
-    records: list[Path]  # each meeting's record in the extraction cache, in build order
+    records: list[Path]  # each meeting's record in the extraction cache, in date order
     resolution: Resolution
     files: dict[str, Path]
     store: StoreSync | None = None
@@ -153,14 +143,6 @@ class BuildResult:
         return ds
 
 
-def _documents(files: Iterable[Path | str], reports: list[DocumentReport], cache: Path):
-    for path in files:
-        try:
-            yield read_document(path, cache=cache)
-        except DocumentError as e:
-            reports.append(DocumentReport(str(path), "skipped", warnings=(str(e),)))
-
-
 def _model_label(nlp) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
@@ -180,8 +162,8 @@ def build(
 ) -> BuildResult:
     """Read every input, extract, resolve, build both graphs and write the output files.
 
-    ``progress(iterable, total, stage)`` wraps the per-document loop and then the per-meeting one
-    (the CLI passes a progress bar; ``stage`` says what is being done).
+    ``progress(iterable, total, stage)`` wraps each long loop (the CLI passes a progress bar;
+    ``stage`` says what is being done).
     Raises BuildError when no input yields a meeting, and FolderBusy when another build holds the
     output folder. The previous outputs stay as they were until the new set is complete.
     """
@@ -202,116 +184,159 @@ def _timed(timings: dict[str, float], stage: str):
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> BuildResult:
-    timings: dict[str, float] = {}
-    files, skipped = collect_inputs(paths, exclude=settings.out)
-    with _timed(timings, "extract"):
-        nlp = load_pipeline(settings.spacy_model)
-        made_by = (_tool_label(), _model_label(nlp))  # named in the RDF's provenance
-        cache = ExtractionCache(
-            settings.out / CACHE / "extract", pipeline_fingerprint(nlp, made_by[1]), read=settings.use_cache
-        )
-        meetings: dict[str, Meeting] = {}  # attendance only: the rest stays in the cache until needed
-        records: dict[str, Path] = {}
-        reports: list[DocumentReport] = []
-        documents = _documents(files, reports, settings.out / CACHE)
-        extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)
-        for document, result in progress(extracted, len(files), "Reading minutes"):
-            if isinstance(result, DocumentError):
-                reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
-            elif (meeting := result.meeting).id in meetings:
-                same = f"{meeting.source}: same meeting as {meetings[meeting.id].source} ({meeting.id}); kept the first"
-                reports.append(DocumentReport.of(result, "duplicate", (same,)))
-            else:
-                meetings[meeting.id] = meeting
-                records[meeting.id] = result.record
-                reports.append(DocumentReport.of(result))
-    reports[:0] = [DocumentReport(problem.partition(": ")[0], "skipped", warnings=(problem,)) for problem in skipped]
-    skipped = [w for r in reports if r.status == "skipped" for w in r.warnings]
-    warnings = [w for r in reports if r.status != "skipped" for w in r.warnings]
-    if not meetings:
-        raise BuildError("no minutes could be read" + (f": {skipped[0]}" if len(skipped) == 1 else ""))
-    gazetteer = load_gazetteer()
-    ordered, paths_of = list(meetings.values()), list(records.values())
-    base = settings.base_iri or load_namespaces().default_base
-    with _timed(timings, "resolve"):
-        resolution = resolve_people(ordered, gazetteer)
-    with _timed(timings, "graph"):
-        summary = Summary(entity_base(resolution, gazetteer))
-        pieces, written = meeting_pieces(
-            ordered,
-            paths_of,
-            resolution,
-            summary,
-            settings.out / CACHE / "pieces",
-            base,
-            made_by,
-            settings.jobs,
-            settings.use_cache,
-            functools.partial(progress, total=len(ordered), stage="Writing meetings"),
-        )
-        overview = summary.finish()
-    with _timed(timings, "rdf"):
-        entities = exports.graph_texts(entity_quads(overview, base, *made_by), base)
-        digest = GraphSource.of_text(entities.pieces["nt"]).digest
-        entity_files = entity_pieces(settings.out / CACHE / "entities", entities.pieces)
-        triples = entities.triples
-        del entities
-        graphs = {entities_graph_iri(base).value: GraphSource(entity_files["nt"], digest)}
-        graphs.update((p.iri, GraphSource(p.files["nt"], p.digest)) for p in pieces)
-    entity_piece = exports.graph_piece(
+@dataclass
+class _Reading:
+    """What the extraction stage gave: each meeting's outline and record, and a report per input."""
+
+    meetings: list[Meeting] = field(default_factory=list)  # attendance only: the rest stays in the cache
+    records: list[Path] = field(default_factory=list)
+    reports: list[DocumentReport] = field(default_factory=list)
+    made_by: tuple[str, str] = ("", "")  # the tool and the model, named in the RDF's provenance
+    rules_only: bool = False
+    from_cache: int = 0
+
+    @property
+    def skipped(self) -> list[str]:
+        return [w for r in self.reports if r.status == "skipped" for w in r.warnings]
+
+
+def _read(paths: Sequence[str | Path], settings: BuildSettings, progress) -> _Reading:
+    files, problems = collect_inputs(paths, exclude=settings.out)
+    nlp = load_pipeline(settings.spacy_model)
+    reading = _Reading(made_by=(_tool_label(), _model_label(nlp)), rules_only=not is_trained(nlp))
+    reading.reports = [DocumentReport(p.partition(": ")[0], "skipped", warnings=(p,)) for p in problems]
+    cache = ExtractionCache(
+        settings.out / CACHE / "extract", pipeline_fingerprint(nlp, reading.made_by[1]), read=settings.use_cache
+    )
+    seen: dict[str, str] = {}  # meeting id -> the source it came from
+    documents = _documents(files, reading.reports, settings.out / CACHE)
+    extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)
+    for document, result in progress(extracted, len(files), "Reading minutes"):
+        if isinstance(result, DocumentError):
+            reading.reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
+        elif (meeting := result.meeting).id in seen:
+            same = f"{meeting.source}: same meeting as {seen[meeting.id]} ({meeting.id}); kept the first"
+            reading.reports.append(DocumentReport.of(result, "duplicate", (same,)))
+        else:
+            seen[meeting.id] = meeting.source
+            reading.meetings.append(meeting)
+            reading.records.append(result.record)
+            reading.reports.append(DocumentReport.of(result))
+    cache.prune()
+    reading.from_cache = cache.hits
+    # Every later stage, and every file, takes the meetings in date order.
+    ordered = sorted(zip(reading.meetings, reading.records, strict=True), key=lambda m: _date_order(m[0]))
+    reading.meetings, reading.records = [m for m, _ in ordered], [r for _, r in ordered]
+    return reading
+
+
+def _documents(files: Iterable[Path | str], reports: list[DocumentReport], cache: Path):
+    for path in files:
+        try:
+            yield read_document(path, cache=cache)
+        except DocumentError as e:
+            reports.append(DocumentReport(str(path), "skipped", warnings=(str(e),)))
+
+
+def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str]) -> exports.Piece:
+    """The entities graph's piece: every node no meeting owns, the edges between them, their quads."""
+    return exports.Piece(
         [(n, d) for n, d in overview.nodes(data=True) if d["type"] not in MEETING_NODES],
         [(u, v, k, d) for u, v, k, d in overview.edges(keys=True, data=True) if d["type"] in ENTITY_EDGES],
+        exports.in_order(entity_quads(overview, base, *made_by)),
+        base,
     )
-    nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
-    nodes["item"] = sum(p.graph.nodes for p in pieces) - nodes["meeting"]
+
+
+def _write(
+    folder: Path,
+    context: exports.WriteContext,
+    entities: dict,
+    parts: Iterable[MeetingPart],
+    page: Callable[[], str],
+) -> dict[str, Path]:
+    """Every output file but the report, into a staging folder and then into ``folder`` at once."""
+    with exports.staged(folder) as staging:
+        exports.write_formats(staging, context, itertools.chain([entities], (part.read() for part in parts)))
+        exports.write_atomic(staging / PAGE, page())
+    return {name: folder / name for name in OUTPUT_FILES if name != REPORT}
+
+
+def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> BuildResult:
+    timings: dict[str, float] = {}
+    with _timed(timings, "extract"):
+        reading = _read(paths, settings, progress)
+    if not reading.meetings:
+        skipped = reading.skipped
+        raise BuildError("no minutes could be read" + (f": {skipped[0]}" if len(skipped) == 1 else ""))
+    gazetteer = load_gazetteer()
+    base = settings.base_iri or load_namespaces().default_base
+    with _timed(timings, "resolve"):
+        resolution = resolve_people(reading.meetings, gazetteer)
+    with _timed(timings, "graph"):
+        parts, written = meeting_parts(
+            reading.meetings,
+            reading.records,
+            resolution,
+            settings.out / CACHE / "parts",
+            base,
+            reading.made_by,
+            settings.jobs,
+            settings.use_cache,
+            functools.partial(progress, total=len(reading.meetings), stage="Making each meeting's part"),
+        )
+        summary = Summary(entity_base(resolution, gazetteer))
+        for part in parts:
+            summary.add(part.summary)
+        overview = summary.finish()
+    with _timed(timings, "rdf"):
+        entities = _entities(overview, base, reading.made_by)
+        entity_parts = exports.parts_of(entities)
+    graphs = {entities_graph_iri(base).value: GraphSource.of_text(entity_parts[exports.NTriples.name])}
+    graphs.update((part.iri, GraphSource(part.ntriples, part.digest)) for part in parts)
     # The store fills in a thread (Oxigraph lets go of the GIL) while the files are written.
     with ThreadPoolExecutor(1) as background:
         storing = background.submit(_sync_timed, settings.out / STORE, graphs, settings.jobs)
         with _timed(timings, "exports"):
-            contents = {
-                # First, so that the page is made (in Python) while the other files are copied together.
-                "graph.html": lambda handle: handle.write(
-                    _page(overview, ordered, paths_of, resolution, gazetteer).encode("utf-8")
-                ),
-                "meetings.json": exports.meetings_json_parts(
-                    ordered, [p.files["meetings.json"] for p in pieces], resolution
-                ),
-                **exports.rdf_file_parts([entity_files, *(p.files for p in pieces)], base),
-                **exports.graph_file_parts([entity_piece, *(p.graph for p in pieces)]),
-            }
-            files_written = exports.write_all(settings.out, contents, settings.out / CACHE / "layouts.pickle")
+            files = _write(
+                settings.out,
+                exports.WriteContext(base, resolution),
+                entity_parts,
+                progress(parts, len(parts), "Writing the files"),
+                lambda: _page(overview, reading, resolution, gazetteer),
+            )
         store, timings["store"] = storing.result()
-    files_written["report.json"] = exports.write_atomic(
-        settings.out / "report.json",
-        json.dumps(
-            {
-                "documents": [dataclasses.asdict(r) for r in reports],
-                "seconds": {stage: round(t, 3) for stage, t in timings.items()},
-            },
-            indent=1,
-            ensure_ascii=False,
-        )
-        + "\n",
-    )
-    files_written = {name: files_written[name] for name in OUTPUT_FILES}
-    cache.prune()
+    files[REPORT] = _write_report(settings.out / REPORT, reading.reports, timings)
+    nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
+    nodes["item"] = sum(p.nodes for p in parts) - nodes["meeting"]
     return BuildResult(
-        records=paths_of,
+        records=reading.records,
         resolution=resolution,
-        files=files_written,
+        files={name: files[name] for name in OUTPUT_FILES},
         store=store,
-        reports=reports,
+        reports=reading.reports,
         timings=timings,
-        from_cache=cache.hits,
-        skipped=skipped,
-        warnings=warnings,
-        rules_only=not is_trained(nlp),
-        triples=triples + sum(p.triples for p in pieces),
+        from_cache=reading.from_cache,
+        skipped=reading.skipped,
+        warnings=[w for r in reading.reports if r.status != "skipped" for w in r.warnings],
+        rules_only=reading.rules_only,
+        triples=len(entities.quads) + sum(p.triples for p in parts),
         written=written,
         nodes=dict(nodes),
-        edges=entity_piece.edges + sum(p.graph.edges for p in pieces),
+        edges=len(entities.edges) + sum(p.edges for p in parts),
     )
+
+
+def _date_order(meeting: Meeting) -> tuple[str, str]:
+    return (meeting.date.isoformat() if meeting.date else "", meeting.source)
+
+
+def _write_report(path: Path, reports: list[DocumentReport], timings: dict[str, float]) -> Path:
+    report = {
+        "documents": [dataclasses.asdict(r) for r in reports],
+        "seconds": {stage: round(t, 3) for stage, t in timings.items()},
+    }
+    return exports.write_atomic(path, json.dumps(report, indent=1, ensure_ascii=False) + "\n")
 
 
 def _sync_timed(path: Path, graphs: dict[str, GraphSource], threads: int = 1) -> tuple[StoreSync, float]:
@@ -319,16 +344,11 @@ def _sync_timed(path: Path, graphs: dict[str, GraphSource], threads: int = 1) ->
     return sync_store(path, graphs, threads), time.perf_counter() - started
 
 
-def _page(
-    summary: nx.MultiDiGraph,
-    meetings: Sequence[Meeting],
-    records: Sequence[Path],
-    resolution: Resolution,
-    gazetteer: Gazetteer,
-) -> str:
+def _page(overview: nx.MultiDiGraph, reading: _Reading, resolution: Resolution, gazetteer: Gazetteer) -> str:
     """graph.html: for a few meetings, of the whole graph (made again from their records); else of the summary."""
-    bodies = sorted({m.body.name for m in meetings if m.body})
-    title = "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(meetings)} meetings")
-    if len(meetings) > exports.OVERVIEW_FROM:
-        return exports.overview_page(summary, len(meetings), title)
-    return exports.graph_page(build_graph([load_record(path) for path in records], resolution, gazetteer), title)
+    bodies = sorted({m.body.name for m in reading.meetings if m.body})
+    title = "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(reading.meetings)} meetings")
+    if len(reading.meetings) > exports.OVERVIEW_FROM:
+        return exports.overview_page(overview, len(reading.meetings), title)
+    meetings = [load_record(path) for path in reading.records]
+    return exports.graph_page(build_graph(meetings, resolution, gazetteer), title)

@@ -1,87 +1,45 @@
-import os
-import pickle
-import threading
-
+import networkx as nx
 import pytest
 
-from exports import write_all
-from exports.layouts import Layout, plan, stamp
+from exports import FORMATS, GraphJson, GraphML, Piece, WriteContext, graph_text, parts_of, staged, write_formats
+from graph import Resolution, graph_from_json
 
 
-def test_files_are_written_at_once_and_joined_from_their_parts(tmp_path):
+def test_staged_files_replace_the_old_set_together(tmp_path):
+    out = tmp_path / "out"
+    with staged(out) as staging:
+        (staging / "a").write_text("old a")
+        (staging / "b").write_text("old b")
+    with pytest.raises(OSError, match="No space left"), staged(out) as staging:
+        (staging / "a").write_text("new a")
+        raise OSError(28, "No space left on device")
+    assert {p.name: p.read_text() for p in out.iterdir()} == {"a": "old a", "b": "old b"}
+    with staged(out) as staging:
+        (staging / "b").write_text("new b")
+    assert {p.name: p.read_text() for p in out.iterdir()} == {"a": "old a", "b": "new b"}
+
+
+def test_every_format_writes_its_file_a_piece_at_a_time(tmp_path):
     pieces = []
     for n in range(3):
-        pieces.append(tmp_path / f"piece{n}")
-        pieces[-1].write_bytes(f"<{n}>".encode() * 1000)
-    both_open = threading.Barrier(2, timeout=10)  # each writer waits for the other: only two at once get by
-
-    def waits_for_the_other(handle):
-        both_open.wait()
-        handle.write(b"made")
-
-    out = tmp_path / "out"
-    written = write_all(
-        out, {"page": waits_for_the_other, "joined": ["head ", *pieces, b" tail"], "other": waits_for_the_other}
+        g = nx.MultiDiGraph()
+        g.add_node(f"item:{n}", type="item", label=f"Item {n}", start=n)
+        g.add_edge(f"item:{n}", "topic:x", key="discusses", type="discusses", meeting="m", start=n, end=n + 1)
+        pieces.append(Piece.of_graph(g))
+    files = write_formats(
+        tmp_path, WriteContext("https://example.org/", Resolution({}, {})), [parts_of(p) for p in pieces]
     )
-    assert written == {name: out / name for name in ("page", "joined", "other")}
-    assert (out / "page").read_bytes() == (out / "other").read_bytes() == b"made"
-    assert (out / "joined").read_bytes() == b"head " + b"".join(p.read_bytes() for p in pieces) + b" tail"
-    assert sorted(p.name for p in out.iterdir()) == ["joined", "other", "page"]
+    assert sorted(files) == sorted(writer.name for writer in FORMATS)
+    back = graph_from_json(files["graph.json"].read_text(encoding="utf-8"))
+    assert sorted(back.nodes) == ["item:0", "item:1", "item:2", "topic:x"]
+    assert back.number_of_edges() == 3
+    assert nx.read_graphml(files["graph.graphml"]).number_of_edges() == 3
+    assert len(files["edges.csv"].read_text().splitlines()) == 4
 
 
-def test_one_failed_writer_changes_nothing(tmp_path):
-    out = tmp_path / "out"
-    write_all(out, {"a": "old a", "b": "old b"})
-
-    def fails(handle):
-        handle.write(b"half")
-        raise OSError(28, "No space left on device")
-
-    with pytest.raises(OSError, match="No space left"):
-        write_all(out, {"a": "new a", "b": fails, "c": "new c"})
-    assert {p.name: p.read_text() for p in out.iterdir()} == {"a": "old a", "b": "old b"}
-
-
-def pieces_in(folder, texts):
-    folder.mkdir(exist_ok=True)
-    paths = []
-    for n, text in enumerate(texts):
-        paths.append(folder / f"{n}-{text}.piece")
-        paths[-1].write_text(text * 100)
-    return paths
-
-
-def test_plan_copies_the_runs_that_are_the_same_and_writes_the_rest():
-    a, b, c, d = [(("file", x, 1, 1), 10) for x in "abcd"]
-    comma, head = (("text", b","), 1), (("text", b"head"), 4)
-    old = Layout((1, 2, 3), (head, a, comma, b, comma, c))
-    new_c = (("file", "c", 2, 2), 12)  # c written again: a new inode
-    assert plan([head, a, comma, b, comma, new_c, comma, d], old) == [(0, 26), 5, 6, 7]
-    assert plan([head, b, comma, a], old) == [(0, 4), (15, 11), (4, 10)]  # reordered: runs where they lie
-
-
-def test_a_file_written_again_copies_unchanged_parts_from_itself(tmp_path):
-    out, layouts = tmp_path / "out", tmp_path / "cache" / "layouts"
-    pieces = pieces_in(tmp_path / "pieces", ["a", "b", "c", "d"])
-    write_all(out, {"f": ["[", *pieces, "]"], "page": "not a file of parts"}, layouts)
-    kept = pickle.loads(layouts.read_bytes())
-    assert set(kept) == {"f"} and kept["f"].stamp == stamp(out / "f")
-    changed = pieces_in(tmp_path / "new", ["B"])[0]
-    parts = ["[", pieces[0], changed, *pieces[2:], "]"]
-    write_all(out, {"f": parts}, layouts)
-    assert (out / "f").read_text() == "[" + "a" * 100 + "B" * 100 + "c" * 100 + "d" * 100 + "]"
-    for piece in pieces:  # pieces are never rewritten in place: this one is, its stamp kept
-        times = piece.stat()
-        piece.write_text("x" * 100)
-        os.utime(piece, ns=(times.st_atime_ns, times.st_mtime_ns))
-    write_all(out, {"f": parts}, layouts)  # so its part comes from the file as written, not from it
-    assert (out / "f").read_text() == "[" + "a" * 100 + "B" * 100 + "c" * 100 + "d" * 100 + "]"
-
-
-def test_a_file_changed_since_it_was_written_is_not_copied_from(tmp_path):
-    out, layouts = tmp_path / "out", tmp_path / "layouts"
-    pieces = pieces_in(tmp_path / "pieces", ["a", "b"])
-    write_all(out, {"f": pieces}, layouts)
-    (out / "f").write_text("edited by hand, same length" + " " * 173)
-    write_all(out, {"f": pieces}, layouts)
-    assert (out / "f").read_text() == "a" * 100 + "b" * 100
+def test_an_attribute_graphml_cannot_declare_is_refused_never_dropped():
+    g = nx.MultiDiGraph()
+    g.add_node("person:x", type="person", label="X", shoe_size=9)
+    with pytest.raises(ValueError, match="'shoe_size' is not declared"):
+        graph_text(GraphML, g)
+    assert '"shoe_size": 9' in graph_text(GraphJson, g)

@@ -12,9 +12,11 @@ import pytest
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from exports import graph_texts, graphml, rdf_file_parts
+from exports import GraphML, Piece, WriteContext, graph_text, in_order
+from exports.rdf_files import JsonLd, NTriples, TriG, Turtle
 from graph import (
     GraphSource,
+    Resolution,
     load_namespaces,
     query_store,
     resolve_query,
@@ -88,10 +90,14 @@ def test_relative_and_compact_iris_read_back_whole_under_any_base(base):
         return [ox.Quad(*t, iri(f"{base}graph/{graph}")) for t in triples]
 
     graphs = [quads("m1", 1), quads("m2", 2)]
-    files = {
-        name: "".join(parts)
-        for name, parts in rdf_file_parts([graph_texts(q, base).pieces for q in graphs], base).items()
-    }
+    files = {}
+    for writer in (Turtle, TriG, JsonLd, NTriples):
+        out = io.StringIO()
+        file = writer(out, WriteContext(base, Resolution({}, {})))
+        for q in graphs:
+            file.add(writer.part(Piece([], [], in_order(q), base)))
+        file.close()
+        files[writer.name] = out.getvalue()
     expected = {ox.Triple(q.subject, q.predicate, q.object) for q in sum(graphs, [])}
     for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
         assert {q.triple for q in ox.parse(files[name], format=fmt)} == expected, name
@@ -195,11 +201,11 @@ def test_shipped_questions_run_on_the_embedded_store(seed_build):
 
 def test_graphml_holds_any_text_a_pdf_gives(seed_build):
     g = seed_build.graph.copy()
-    g.add_node("person:odd", type="person", label='Form\x0cfeed & <b>"quotes"</b>', variants=["a", "b"], seen=3)
-    back = nx.read_graphml(io.BytesIO(graphml(g).encode()))
+    g.add_node("person:odd", type="person", label='Form\x0cfeed & <b>"quotes"</b>', variants=["a", "b"], start=3)
+    back = nx.read_graphml(io.BytesIO(graph_text(GraphML, g).encode()))
     assert back.nodes["person:odd"]["label"] == 'Formfeed & <b>"quotes"</b>'
     assert back.nodes["person:odd"]["variants"] == "a; b"
-    assert back.nodes["person:odd"]["seen"] == 3
+    assert back.nodes["person:odd"]["start"] == 3
 
 
 def test_a_damaged_store_is_named_in_one_line_and_made_again_by_a_build(seeds, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from exports import graph_json
+from exports import GraphJson, graph_text
 from graph import (
     UnknownName,
     graph_from_json,
@@ -19,7 +19,7 @@ from graph import (
 
 @pytest.fixture(scope="module")
 def g(seed_build):
-    return graph_from_json(graph_json(seed_build.graph))
+    return graph_from_json(graph_text(GraphJson, seed_build.graph))
 
 
 def test_graph_json_round_trip(seed_build, g):

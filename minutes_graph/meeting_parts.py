@@ -1,0 +1,158 @@
+"""Each meeting's part of every output file (see ``exports.writer``), made once and kept in the
+cache under a digest of what it is made from: the extracted record, who its attendees resolved to,
+the base IRI, the tool and model its provenance names, and the code of ``graph`` and ``exports``.
+A rebuild makes parts only for the meetings that changed.
+
+Two files a meeting: its parts of the files (big, read once as the files are written) and its
+``MeetingPart`` (small: what the build needs to know of it before writing), each checked against
+its digest before use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import exports
+from extract import Meeting, load_gazetteer
+from graph import (
+    ENTITY_EDGES,
+    MEETING_NODES,
+    GraphIndex,
+    Resolution,
+    meeting_fragment,
+    meeting_graph_iri,
+    meeting_quads,
+    meeting_view,
+    node_id,
+    summary_part,
+)
+
+from .cache_files import UNREADABLE, code_fingerprint, intact, read_pickle, write_pickle
+from .extraction import load_record
+from .processes import worker_pool
+
+__all__ = ["MeetingPart", "meeting_parts", "PARALLEL_MINIMUM"]
+
+# Below this many meetings to make, starting worker processes costs more than it saves.
+PARALLEL_MINIMUM = 16
+
+
+@dataclass(frozen=True)
+class MeetingPart:
+    """A meeting's parts (in a file, output file name -> part), its named graph, its share of the
+    summary graph and its counts."""
+
+    parts: Path
+    iri: str
+    digest: str  # of its N-Triples: the store replaces the graph when it changes
+    summary: dict
+    nodes: int
+    edges: int
+    triples: int
+
+    def read(self) -> dict[str, Any]:
+        return read_pickle(self.parts)
+
+    def ntriples(self) -> str:
+        return self.read()[exports.NTriples.name]
+
+
+@dataclass(frozen=True)
+class _Task:
+    """What making one meeting's parts needs: sent to a worker process."""
+
+    folder: Path
+    key: str
+    record: Path
+    people: tuple[str, ...]  # who each attendance resolved to
+    base: str
+    made_by: tuple[str, str]  # the tool and the spaCy model, named in the graph's provenance
+
+    def path(self, suffix: str) -> Path:
+        return self.folder / f"{self.key}.{suffix}"
+
+
+def _make(task: _Task) -> MeetingPart:
+    meeting = load_record(task.record)
+    resolution = Resolution({}, {(meeting.id, i): person for i, person in enumerate(task.people)})
+    fragment = meeting_fragment(meeting, resolution, load_gazetteer())
+    node = node_id("meeting", meeting.id)
+    quads = meeting_quads(meeting_view(fragment, node, GraphIndex.of(fragment)), task.base, *task.made_by)
+    piece = exports.Piece(
+        [(n, d) for n, d in fragment.nodes(data=True) if d and d["type"] in MEETING_NODES],
+        [(u, v, k, d) for u, v, k, d in fragment.edges(keys=True, data=True) if d["type"] not in ENTITY_EDGES],
+        exports.in_order(quads),
+        task.base,
+        meeting,
+        resolution,
+    )
+    parts = exports.parts_of(piece)
+    write_pickle(task.path("parts"), parts)
+    made = MeetingPart(
+        task.path("parts"),
+        meeting_graph_iri(task.base, node).value,
+        hashlib.sha256(parts[exports.NTriples.name].encode("utf-8")).hexdigest(),
+        summary_part(fragment),
+        len(piece.nodes),
+        len(piece.edges),
+        len(piece.quads),
+    )
+    write_pickle(task.path("meta"), made)  # last: a meeting with its meta has its parts
+    return made
+
+
+def _kept(task: _Task) -> MeetingPart | None:
+    """The meeting's part as a build made it before, if both its files are as they were written."""
+    try:
+        made = read_pickle(task.path("meta"))
+    except UNREADABLE:
+        return None
+    return dataclasses.replace(made, parts=task.path("parts")) if intact(task.path("parts")) else None
+
+
+def _made(tasks: list[_Task], jobs: int) -> Iterator[MeetingPart]:
+    if jobs > 1 and len(tasks) >= PARALLEL_MINIMUM:
+        with worker_pool(jobs) as pool:
+            yield from pool.map(_make, tasks, chunksize=max(1, min(8, len(tasks) // (jobs * 8))))
+    else:
+        yield from map(_make, tasks)
+
+
+def meeting_parts(
+    meetings: Sequence[Meeting],
+    records: Sequence[Path],
+    resolution: Resolution,
+    folder: Path,
+    base: str,
+    made_by: tuple[str, str],
+    jobs: int = 1,
+    reuse: bool = True,
+    progress: Callable[[Iterable], Iterable] = iter,
+) -> tuple[list[MeetingPart], int]:
+    """Every meeting's part, in order, and how many were made afresh (the rest were kept in
+    ``folder``; none are reused unless ``reuse``). ``records`` hold each meeting's whole record;
+    ``meetings`` may be outlines. Parts no meeting uses any more are deleted."""
+    folder = folder / code_fingerprint("graph", "exports")
+    folder.mkdir(parents=True, exist_ok=True)
+    tasks = []
+    for meeting, record in zip(meetings, records, strict=True):
+        people = tuple(resolution.person_of[(meeting.id, i)] for i in range(len(meeting.attendance)))
+        key = hashlib.sha256("\0".join((base, *made_by, record.parent.name, record.stem, *people)).encode())
+        tasks.append(_Task(folder, key.hexdigest()[:32], record, people, base, made_by))
+    kept = {task.key: made for task in tasks if reuse and (made := _kept(task))}
+    fresh = _made([task for task in tasks if task.key not in kept], jobs)
+    parts = [kept[task.key] if task.key in kept else next(fresh) for task in progress(tasks)]
+    used = {task.key for task in tasks}
+    for path in folder.iterdir():  # and the half-written files of a build that was stopped
+        if path.name.split(".", 1)[0] not in used or path.suffix == ".tmp":
+            path.unlink(missing_ok=True)
+    for stale in folder.parent.iterdir():  # parts made by older code
+        if stale != folder and stale.is_dir():
+            shutil.rmtree(stale)
+    return parts, len(tasks) - len(kept)
