@@ -10,6 +10,7 @@ from .documents import MAX_BYTES, SUFFIXES, document_from_bytes, read_document
 from .errors import DocumentError, MinutesGraphError, ModelError
 from .fetch import is_url
 from .gazetteer import Gazetteer, load_gazetteer
+from .inputs import collect_inputs
 from .meeting import extract_meeting, slug
 from .names import name_key
 from .nlp import is_trained, load_pipeline, parse_documents
@@ -48,6 +49,7 @@ __all__ = [
     "OrganisationRef",
     "PostRef",
     "SUFFIXES",
+    "collect_inputs",
     "Span",
     "document_from_bytes",
     "extract_meeting",

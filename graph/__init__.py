@@ -45,13 +45,22 @@ from .rdf import (
     to_dataset,
     union_graph,
 )
-from .remote import PushReport, RemoteError, auth_headers, push_graphs, push_update, query_endpoint
+from .remote import (
+    PUSHED,
+    PushReport,
+    RemoteError,
+    auth_headers,
+    push_graphs,
+    push_store,
+    push_update,
+    query_endpoint,
+)
 from .resolve import Person, Resolution, compatible_organisations, resolve_people
 from .sparql import resolve_query, shipped_queries, with_prefixes
 from .stats import Stats, co_attendance, co_discussion, graph_stats
 from .store import GraphSource, QueryResult, StoreError, StoreSync, query_store, store_graphs, sync_store
 from .summary import SAMPLES, Summary, edge_count, edge_meetings, edge_samples, summarise, summary_part, visits
-from .validate import Validation, load_shapes, validate_graph
+from .validate import RDF_SUFFIXES, Validation, load_shapes, validate_file, validate_graph
 
 __all__ = [
     "SAMPLES",
@@ -86,6 +95,8 @@ __all__ = [
     "meeting_quads",
     "meeting_view",
     "push_graphs",
+    "push_store",
+    "PUSHED",
     "push_update",
     "query_endpoint",
     "query_store",
@@ -94,6 +105,8 @@ __all__ = [
     "store_graphs",
     "sync_store",
     "validate_graph",
+    "validate_file",
+    "RDF_SUFFIXES",
     "with_prefixes",
     "NODE_KINDS",
     "neighbourhood",

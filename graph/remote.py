@@ -15,12 +15,22 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from extract import MinutesGraphError
 
-from .store import QueryResult
+from .store import QueryResult, store_graphs
 
-__all__ = ["RemoteError", "PushReport", "auth_headers", "push_graphs", "push_update", "query_endpoint"]
+__all__ = [
+    "RemoteError",
+    "PushReport",
+    "PUSHED",
+    "auth_headers",
+    "push_graphs",
+    "push_store",
+    "push_update",
+    "query_endpoint",
+]
 
 
 class RemoteError(MinutesGraphError):
@@ -195,3 +205,35 @@ def query_endpoint(
     return QueryResult(
         columns, tuple(tuple(b.get(c, {}).get("value") for c in columns) for b in data["results"]["bindings"])
     )
+
+
+PUSHED = "pushed.json"  # beside the store: the graphs each endpoint was sent
+
+
+def push_store(
+    store: Path, endpoint: str, headers: Mapping[str, str], retries: int = 3, transaction: bool = False
+) -> PushReport:
+    """Make the endpoint hold exactly the store's named graphs: each replaced whole, and those sent
+    before and no longer built (remembered in PUSHED beside the store) removed; with ``transaction``,
+    all in one SPARQL Update request to an update endpoint, else one Graph Store request a graph."""
+    if not store.exists():
+        raise RemoteError(f"{store}: no store here; run 'minutes-graph build' first")
+    record = store.parent / PUSHED
+    try:
+        sent = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        sent = {}
+    before = set(sent.get(endpoint, ()))
+    report = PushReport()
+    try:
+        graphs = store_graphs(store)
+        if transaction:
+            report = push_update(graphs, endpoint, headers, retries=retries, stale=before)
+        else:
+            push_graphs(graphs, endpoint, headers, retries=retries, stale=before, report=report)
+    finally:  # what the endpoint now holds of ours, as far as we know, also after a failure
+        sent[endpoint] = sorted((before - set(report.removed)) | set(report.pushed))
+        tmp = record.with_name(record.name + ".tmp")
+        tmp.write_text(json.dumps(sent, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, record)
+    return report

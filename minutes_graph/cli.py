@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import errno
 import functools
 import json
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
-from rdflib import Dataset
-from rdflib import plugin as rdflib_plugin
 from tqdm import tqdm
 
 import exports
@@ -22,73 +18,29 @@ import graph as queries
 from extract import MinutesGraphError
 
 from . import report
-from .pipeline import OUTPUT_FILES, BuildResult, BuildSettings, build
+from .pipeline import OUTPUT_FILES, BuildSettings, build
 
 __all__ = ["main"]
 
 
 def _progress(quiet: bool):
     def wrap(iterable, total, stage):
-        return tqdm(
-            iterable,
-            total=total,
-            desc=stage,
-            unit="doc",
-            disable=quiet or None,
-            file=sys.stderr,
-            leave=False,
-        )
+        return tqdm(iterable, total=total, desc=stage, disable=quiet or None, file=sys.stderr, leave=False)
 
     return wrap
 
 
-def _report_table(result: BuildResult) -> str:
-    """One row per input: what it gave, and its first warning or why it was skipped."""
-    rows = [
-        (
-            r.source,
-            r.status,
-            r.date or "",
-            r.attendees,
-            r.items,
-            r.statements,
-            r.topics,
-            (
-                r.warnings[0].removeprefix(f"{r.source}: ")
-                + (f" (+{len(r.warnings) - 1})" if len(r.warnings) > 1 else "")
-            )
-            if r.warnings
-            else "",
-        )
-        for r in result.reports
-    ]
-    return report.table(["file", "status", "date", "attendees", "items", "statements", "topics", "notes"], rows)
+class _Commands(click.Group):
+    """Every command's library errors become one line on standard error and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MinutesGraphError as e:
+            raise click.ClickException(str(e)) from e
 
 
-def _summary(result: BuildResult) -> str:
-    kinds = Counter(result.nodes)
-    lines = [
-        f"Built a graph of {kinds['meeting']} meetings: {kinds['person']} people, "
-        f"{kinds['organisation']} organisations, {kinds['post']} posts, {kinds['item']} agenda items, "
-        f"{kinds['topic']} topics; {result.edges} edges, {result.triples} RDF triples.",
-    ]
-    folder = next(iter(result.files.values())).parent
-    lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))
-    if result.from_cache:
-        lines.append(f"{result.from_cache} of {len(result.reports)} documents were unchanged and came from the cache.")
-    if result.store is not None:
-        s = result.store
-        if s.remade:
-            lines.append(f"Store {folder}/store/ was damaged ({s.remade}) and was made again from the files.")
-        lines.append(
-            f"Store {folder}/store/: {len(s.replaced)} named graphs replaced, {len(s.unchanged)} unchanged"
-            + (f", {len(s.removed)} removed" if s.removed else "")
-            + "."
-        )
-    return "\n".join(lines)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="minutes-graph")
 def cli() -> None:
     """Turn the minutes of public bodies into a knowledge graph of people, posts, organisations and topics."""
@@ -146,17 +98,9 @@ def build_command(
     """
     if base_iri is not None and not base_iri.endswith(("/", "#")):
         raise click.BadParameter("must end with '/' or '#'", param_hint="--base-iri")
+    settings = BuildSettings(out, spacy_model, base_iri, jobs or os.cpu_count() or 1, use_cache=not no_cache)
     try:
-        settings = BuildSettings(
-            out=out,
-            spacy_model=spacy_model,
-            base_iri=base_iri,
-            jobs=jobs or os.cpu_count() or 1,
-            use_cache=not no_cache,
-        )
         result = build(paths, settings, _progress(quiet))
-    except MinutesGraphError as e:
-        raise click.ClickException(str(e)) from e
     except KeyboardInterrupt:
         click.echo(f"Interrupted: {out}/ keeps the outputs of the previous build.", err=True)
         sys.exit(130)
@@ -173,8 +117,8 @@ def build_command(
     for message in result.warnings:
         click.echo(f"warning: {message}", err=True)
     if not quiet:
-        click.echo(_report_table(result))
-        click.echo(_summary(result))
+        click.echo(report.build_table(result))
+        click.echo(report.build_summary(result))
     if strict and result.skipped:
         raise click.ClickException(f"{len(result.skipped)} input(s) could not be read (--strict)")
 
@@ -207,10 +151,7 @@ def query_options(command):
     @functools.wraps(command)
     def wrapper(graph_file: Path, as_json: bool, top: int, **kwargs):
         g = _load_graph(graph_file)
-        try:
-            answer, render = command(g, top=top, **kwargs)
-        except MinutesGraphError as e:
-            raise click.ClickException(str(e)) from e
+        answer, render = command(g, top=top, **kwargs)
         click.echo(
             json.dumps(
                 dataclasses.asdict(answer) if dataclasses.is_dataclass(answer) else answer, indent=1, ensure_ascii=False
@@ -281,18 +222,14 @@ def stats_command(g, top: int):
 def view_command(name: str, graph_file: Path, radius: int, page: Path | None) -> None:
     """Write an interactive page of one node's neighbourhood: a person, organisation, topic or meeting."""
     g = _load_graph(graph_file)
-    try:
-        node, sub = queries.neighbourhood(g, name, radius)
-    except MinutesGraphError as e:
-        raise click.ClickException(str(e)) from e
+    node, sub = queries.neighbourhood(g, name, radius)
     label = g.nodes[node]["label"]
     target = page or graph_file.parent / f"view-{node.partition(':')[2].replace('/', '-')}.html"
     if target.suffix.lower() not in (".html", ".htm"):
         raise click.ClickException(f"{target}: a view page is written only to an .html file")
     if target.name in OUTPUT_FILES and target.resolve().parent == graph_file.resolve().parent:
         raise click.ClickException(f"{target}: that is the build's own page; choose another name for the view")
-    html = exports.render_html(exports.html_network(sub), exports.page_data(sub), title=f"minutes-graph: {label}")
-    exports.write_atomic(target, html)
+    exports.write_atomic(target, exports.graph_page(sub, f"minutes-graph: {label}"))
     click.echo(f"Wrote {target}: {label} and {sub.number_of_nodes() - 1} nodes within {radius} step(s)")
 
 
@@ -314,10 +251,7 @@ def _load_graph(graph_file: Path):
         text = graph_file.read_text(encoding="utf-8")
     except OSError as e:
         raise click.ClickException(f"cannot read {graph_file} ({e.strerror}): run 'minutes-graph build' first") from e
-    try:
-        return queries.graph_from_json(text, str(graph_file))
-    except MinutesGraphError as e:
-        raise click.ClickException(str(e)) from e
+    return queries.graph_from_json(text, str(graph_file))
 
 
 @cli.command("validate")
@@ -325,17 +259,9 @@ def _load_graph(graph_file: Path):
 @click.option("--most", default=50, show_default=True, type=click.IntRange(1), help="Problems to list at most.")
 def validate_command(path: Path, most: int) -> None:
     """Check an RDF output (default out/graph.ttl; also .trig, .nt, .jsonld) against the model's SHACL shapes."""
-    try:
-        data = Dataset()
-        data.parse(str(path), format=_RDF_FORMATS.get(path.suffix.lower()))
-    except FileNotFoundError as e:
-        raise click.ClickException(f"{path}: no such file; run 'minutes-graph build' first") from e
-    except (ValueError, SyntaxError, rdflib_plugin.PluginException) as e:
-        raise click.ClickException(f"{path}: not readable RDF ({str(e).splitlines()[0][:200]})") from e
-    union = queries.union_graph(data)
-    result = queries.validate_graph(union)
+    result, triples = queries.validate_file(path)
     if result.conforms:
-        click.echo(f"{path}: conforms to the minutes-graph shapes ({len(union)} triples)")
+        click.echo(f"{path}: conforms to the minutes-graph shapes ({triples} triples)")
         return
     for problem in result.problems[:most]:
         click.echo(problem)
@@ -343,36 +269,6 @@ def validate_command(path: Path, most: int) -> None:
     raise click.ClickException(
         f"{path}: {len(result.problems)} violation(s) of the shapes" + (f", {more} not listed" if more > 0 else "")
     )
-
-
-_RDF_FORMATS = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-}
-
-
-def _print_table(result, output: str) -> None:
-    if output == "json":
-        click.echo(
-            json.dumps(
-                [dict(zip(result.columns, row, strict=True)) for row in result.rows], indent=1, ensure_ascii=False
-            )
-        )
-    elif output == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows(result.rows)
-    else:
-        click.echo(
-            report.table(result.columns, [[" ".join(str(c).split()) if c else c for c in r] for r in result.rows])
-        )
-        click.echo(f"  ({len(result.rows)} rows)")
 
 
 @cli.command("sparql")
@@ -390,15 +286,12 @@ def _print_table(result, output: str) -> None:
 def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, output: str) -> None:
     """Run SPARQL: QUERY is the text, a .rq file, or a shipped question
     (who-discussed, attendance, memberships, topics-by-meeting, co-attendance)."""
-    try:
-        sparql = queries.resolve_query(query)
-        if query_endpoint:
-            result = queries.query_endpoint(query_endpoint, sparql, queries.auth_headers())
-        else:
-            result = queries.query_store(store_dir, sparql)
-    except MinutesGraphError as e:
-        raise click.ClickException(str(e)) from e
-    _print_table(result, output)
+    sparql = queries.resolve_query(query)
+    if query_endpoint:
+        result = queries.query_endpoint(query_endpoint, sparql, queries.auth_headers())
+    else:
+        result = queries.query_store(store_dir, sparql)
+    report.print_table(result, output)
 
 
 @cli.command("push")
@@ -428,37 +321,13 @@ def push_command(endpoint: str, transaction: bool, store_dir: Path, retries: int
 
     Credentials come from MINUTES_GRAPH_TOKEN (bearer) or MINUTES_GRAPH_USER and MINUTES_GRAPH_PASSWORD.
     """
-    if not store_dir.exists():
-        raise click.ClickException(f"{store_dir}: no store here; run 'minutes-graph build' first")
-    # The graphs sent to each endpoint are remembered beside the store, so that a meeting no longer
-    # built is removed from the endpoint too.
-    record = store_dir.parent / _PUSHED
-    try:
-        sent = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        sent = {}
-    before = set(sent.get(endpoint, ()))
-    result = queries.PushReport()
-    try:
-        graphs = queries.store_graphs(store_dir)
-        if transaction:
-            result = queries.push_update(graphs, endpoint, queries.auth_headers(), retries=retries, stale=before)
-        else:
-            queries.push_graphs(graphs, endpoint, queries.auth_headers(), retries=retries, stale=before, report=result)
-    except MinutesGraphError as e:
-        raise click.ClickException(str(e)) from e
-    finally:  # what the endpoint now holds of ours, as far as we know, also after a failure
-        sent[endpoint] = sorted((before - set(result.removed)) | set(result.pushed))
-        exports.write_atomic(record, json.dumps(sent, indent=1, sort_keys=True) + "\n")
+    result = queries.push_store(store_dir, endpoint, queries.auth_headers(), retries, transaction)
     retried = sum(t > 1 for t in result.tries.values())
     click.echo(
         f"Pushed {len(result.pushed)} named graphs to {endpoint}"
         + (f", removed {len(result.removed)} no longer built" if result.removed else "")
         + (f" ({retried} after retries)" if retried else "")
     )
-
-
-_PUSHED = "pushed.json"
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ from extract import (
     Gazetteer,
     Meeting,
     MinutesGraphError,
+    collect_inputs,
     is_trained,
     load_gazetteer,
     load_pipeline,
@@ -48,7 +49,6 @@ from graph import (
 )
 
 from .extraction import Extracted, ExtractionCache, extract_all, load_record, pipeline_fingerprint
-from .inputs import collect_inputs
 from .meeting_parts import MeetingPart, meeting_parts
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]

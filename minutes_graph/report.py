@@ -1,12 +1,30 @@
-"""Plain-text renderings of query results for the terminal."""
+"""Plain-text renderings for the terminal: the build's report and summary, query results, tables."""
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from graph import Evidence, OrganisationProfile, PersonProfile, Stats, TopicProfile
+import click
 
-__all__ = ["evidence_lines", "person_text", "topic_text", "organisation_text", "stats_text", "table"]
+from graph import Evidence, OrganisationProfile, PersonProfile, QueryResult, Stats, TopicProfile
+
+from .pipeline import BuildResult
+
+__all__ = [
+    "build_summary",
+    "build_table",
+    "evidence_lines",
+    "organisation_text",
+    "person_text",
+    "print_table",
+    "stats_text",
+    "table",
+    "topic_text",
+]
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence]) -> str:
@@ -104,3 +122,66 @@ def stats_text(s: Stats) -> str:
             ),
         ]
     )
+
+
+def build_table(result: BuildResult) -> str:
+    """One row per input: what it gave, and its first warning or why it was skipped."""
+    rows = [
+        (
+            r.source,
+            r.status,
+            r.date or "",
+            r.attendees,
+            r.items,
+            r.statements,
+            r.topics,
+            (
+                r.warnings[0].removeprefix(f"{r.source}: ")
+                + (f" (+{len(r.warnings) - 1})" if len(r.warnings) > 1 else "")
+            )
+            if r.warnings
+            else "",
+        )
+        for r in result.reports
+    ]
+    return table(["file", "status", "date", "attendees", "items", "statements", "topics", "notes"], rows)
+
+
+def build_summary(result: BuildResult) -> str:
+    kinds = Counter(result.nodes)
+    lines = [
+        f"Built a graph of {kinds['meeting']} meetings: {kinds['person']} people, "
+        f"{kinds['organisation']} organisations, {kinds['post']} posts, {kinds['item']} agenda items, "
+        f"{kinds['topic']} topics; {result.edges} edges, {result.triples} RDF triples.",
+    ]
+    folder = next(iter(result.files.values())).parent
+    lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))
+    if result.from_cache:
+        lines.append(f"{result.from_cache} of {len(result.reports)} documents were unchanged and came from the cache.")
+    if result.store is not None:
+        s = result.store
+        if s.remade:
+            lines.append(f"Store {folder}/store/ was damaged ({s.remade}) and was made again from the files.")
+        lines.append(
+            f"Store {folder}/store/: {len(s.replaced)} named graphs replaced, {len(s.unchanged)} unchanged"
+            + (f", {len(s.removed)} removed" if s.removed else "")
+            + "."
+        )
+    return "\n".join(lines)
+
+
+def print_table(result: QueryResult, output: str) -> None:
+    """A SPARQL answer as a table, CSV or JSON on standard output."""
+    if output == "json":
+        click.echo(
+            json.dumps(
+                [dict(zip(result.columns, row, strict=True)) for row in result.rows], indent=1, ensure_ascii=False
+            )
+        )
+    elif output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+    else:
+        click.echo(table(result.columns, [[" ".join(str(c).split()) if c else c for c in r] for r in result.rows]))
+        click.echo(f"  ({len(result.rows)} rows)")

@@ -6,7 +6,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from extract import SUFFIXES, is_url
+from .documents import SUFFIXES
+from .fetch import is_url
 
 __all__ = ["collect_inputs"]
 
