@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 from collections import defaultdict
@@ -90,31 +91,11 @@ def html_network(graph: nx.MultiDiGraph, quotes: int = EVIDENCE_PER_EDGE) -> Net
             value=sum(edge_count(e) for e in edges),
             arrows="to",
         )
-    large = graph.number_of_nodes() > INITIAL_NODES
-    net.set_options(
-        json.dumps(
-            {
-                # Settle once, then the page freezes the layout; big graphs skip vis's slow clustering pass.
-                "layout": {"improvedLayout": not large, "randomSeed": 7},
-                "physics": {
-                    "solver": "forceAtlas2Based",
-                    "stabilization": {
-                        "enabled": True,
-                        "iterations": 250 if large else 400,
-                        "updateInterval": 50,
-                        "fit": True,
-                    },
-                },
-                "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-                "nodes": {"font": {"size": 14, "face": "sans-serif"}},
-                "edges": {
-                    "color": {"color": "#b0b7bf", "highlight": "#34495e"},
-                    "smooth": False,
-                    "scaling": {"min": 1, "max": 6},
-                },
-            }
-        )
-    )
+    options = copy.deepcopy(styles()["network"])
+    if graph.number_of_nodes() > INITIAL_NODES:
+        options["layout"]["improvedLayout"] = False
+        options["physics"]["stabilization"]["iterations"] = 250
+    net.set_options(json.dumps(options))
     return net
 
 

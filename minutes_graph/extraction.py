@@ -7,43 +7,18 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from extract import Document, DocumentError, Meeting, extract_meetings, load_pipeline
 
-from .cache_files import UNREADABLE, code_fingerprint, intact, read_pickle, write_pickle
+from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
 from .processes import worker_pool
 
-__all__ = ["Extracted", "ExtractionCache", "load_record", "pipeline_fingerprint", "extract_all", "PARALLEL_MINIMUM"]
+__all__ = ["Extracted", "ExtractionCache", "load_record", "extract_all", "PARALLEL_MINIMUM"]
 
 # Below this many documents to parse, starting worker processes (each loads the model) costs more
 # than it saves.
 PARALLEL_MINIMUM = 16
-
-
-def pipeline_fingerprint(nlp, model_label: str) -> str:
-    """Everything a meeting record depends on besides the document, so that a change to any of it
-    is seen without ``--no-cache``: the extraction's own code and data files (a changed rule, an
-    upgrade of the tool), the model and the pipeline's configuration, and the versions of the
-    libraries the rules call."""
-    digest = hashlib.sha256(code_fingerprint("extract").encode())
-    digest.update(model_label.encode())
-    digest.update(nlp.config.to_str().encode())
-    for library in _LIBRARIES:
-        digest.update(f"{library} {_version(library)}".encode())
-    return digest.hexdigest()[:16]
-
-
-# The libraries whose behaviour shapes a record beyond the pipeline's own configuration.
-_LIBRARIES = ("spacy", "textacy", "pdfplumber", "python-docx", "beautifulsoup4", "markdown-it-py")
-
-
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "absent"
 
 
 @dataclass(frozen=True)

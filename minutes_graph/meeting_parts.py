@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import exports
-from extract import Meeting, load_gazetteer
+from extract import Meeting, load_gazetteer, package_digest
 from graph import (
     ENTITY_EDGES,
     MEETING_NODES,
@@ -33,7 +33,7 @@ from graph import (
     summary_part,
 )
 
-from .cache_files import UNREADABLE, code_fingerprint, intact, read_pickle, write_pickle
+from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
 from .extraction import load_record
 from .processes import worker_pool
 
@@ -138,7 +138,7 @@ def meeting_parts(
     """Every meeting's part, in order, and how many were made afresh (the rest were kept in
     ``folder``; none are reused unless ``reuse``). ``records`` hold each meeting's whole record;
     ``meetings`` may be outlines. Parts no meeting uses any more are deleted."""
-    folder = folder / code_fingerprint("graph", "exports")
+    folder = folder / package_digest("graph", "exports")
     folder.mkdir(parents=True, exist_ok=True)
     tasks = []
     for meeting, record in zip(meetings, records, strict=True):

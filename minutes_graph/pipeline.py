@@ -29,6 +29,8 @@ from extract import (
     is_trained,
     load_gazetteer,
     load_pipeline,
+    model_label,
+    pipeline_fingerprint,
     read_document,
 )
 from graph import (
@@ -48,7 +50,7 @@ from graph import (
     sync_store,
 )
 
-from .extraction import Extracted, ExtractionCache, extract_all, load_record, pipeline_fingerprint
+from .extraction import Extracted, ExtractionCache, extract_all, load_record
 from .meeting_parts import MeetingPart, meeting_parts
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
@@ -143,11 +145,6 @@ class BuildResult:
         return ds
 
 
-def _model_label(nlp) -> str:
-    meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
-
-
 def _tool_label() -> str:
     try:
         return f"minutes-graph {metadata.version('minutes-graph')}"
@@ -203,11 +200,9 @@ class _Reading:
 def _read(paths: Sequence[str | Path], settings: BuildSettings, progress) -> _Reading:
     files, problems = collect_inputs(paths, exclude=settings.out)
     nlp = load_pipeline(settings.spacy_model)
-    reading = _Reading(made_by=(_tool_label(), _model_label(nlp)), rules_only=not is_trained(nlp))
+    reading = _Reading(made_by=(_tool_label(), model_label(nlp)), rules_only=not is_trained(nlp))
     reading.reports = [DocumentReport(p.partition(": ")[0], "skipped", warnings=(p,)) for p in problems]
-    cache = ExtractionCache(
-        settings.out / CACHE / "extract", pipeline_fingerprint(nlp, reading.made_by[1]), read=settings.use_cache
-    )
+    cache = ExtractionCache(settings.out / CACHE / "extract", pipeline_fingerprint(nlp), read=settings.use_cache)
     seen: dict[str, str] = {}  # meeting id -> the source it came from
     documents = _documents(files, reading.reports, settings.out / CACHE)
     extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)

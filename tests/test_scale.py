@@ -107,7 +107,7 @@ def test_a_changed_rule_is_seen_without_no_cache(seeds, tmp_path, monkeypatch, n
     the package with one module edited, and that module's statements dropped) and a plain rebuild
     reads the documents again."""
     import extract
-    import minutes_graph.cache_files as cache_files
+    import extract.fingerprint as fingerprint
 
     out = tmp_path / "out"
     first = build([seeds], BuildSettings(out=out, jobs=1))
@@ -118,8 +118,8 @@ def test_a_changed_rule_is_seen_without_no_cache(seeds, tmp_path, monkeypatch, n
     shutil.copytree(Path(extract.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     rule = package / "statements.py"
     rule.write_text(rule.read_text(encoding="utf-8") + "\n# a rule changed\n", encoding="utf-8")
-    files = cache_files.resources.files
-    monkeypatch.setattr(cache_files.resources, "files", lambda name: package if name == "extract" else files(name))
+    files = fingerprint.resources.files
+    monkeypatch.setattr(fingerprint.resources, "files", lambda name: package if name == "extract" else files(name))
     monkeypatch.setattr("extract.meeting.find_statements", lambda *args, **kwargs: ())
 
     again = build([seeds], BuildSettings(out=out, jobs=1))

@@ -64,3 +64,14 @@ def test_a_document_longer_than_the_pipeline_takes_is_read_in_parts(blank_nlp):
     meeting = extract_meeting(document, doc)
     assert [a.name for a in meeting.attendance] == ["Jane Doe"]
     assert meeting.items[0].body.text.count("knife crime") == 400
+
+
+def test_a_change_to_a_components_settings_changes_the_fingerprint():
+    """Every component is a registered factory, so its settings are in the config the extraction
+    cache is keyed by: a changed setting is seen without --no-cache."""
+    from extract import load_pipeline, pipeline_fingerprint
+
+    usual, changed = load_pipeline("blank"), load_pipeline("blank")
+    assert pipeline_fingerprint(usual) == pipeline_fingerprint(changed)
+    changed.replace_pipe("minutes_line_breaks", "minutes_line_breaks_v1", config={"short_line": 12})
+    assert pipeline_fingerprint(usual) != pipeline_fingerprint(changed)
