@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graph import EdgeKind, NodeKind
+
 from .html import html_network, render_html
 from .viewer_data import page_data
 
@@ -22,8 +24,16 @@ OVERVIEW_FROM = 150
 # `minutes-graph view NAME` draws one node's neighbourhood with all of them.
 OVERVIEW_QUOTES = 10
 OVERVIEW_EDGE_QUOTES = 1
-_NODES = ("person", "organisation", "post", "topic")
-_EDGES = ("represents", "holds_post", "post_in", "part_of", "member_of", "raises", "broader")
+_NODES = {NodeKind.PERSON, NodeKind.ORGANISATION, NodeKind.POST, NodeKind.TOPIC}
+_EDGES = {
+    EdgeKind.REPRESENTS,
+    EdgeKind.HOLDS_POST,
+    EdgeKind.POST_IN,
+    EdgeKind.PART_OF,
+    EdgeKind.MEMBER_OF,
+    EdgeKind.RAISES,
+    EdgeKind.BROADER,
+}
 
 
 def overview(summary: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -10,12 +10,14 @@ from importlib import resources
 import networkx as nx
 import yaml
 
-from graph import ATTENDANCE_EDGES, edge_count, edge_meetings, edge_samples, visits
+from graph import ATTENDANCE_EDGES, EdgeKind, NodeKind, edge_count, edge_meetings, edge_samples, visits
 
 __all__ = ["styles", "page_data", "node_details", "discussion_matrix", "EVIDENCE_PER_NODE"]
 
 EVIDENCE_PER_NODE = 40
 EVIDENCE_PER_CELL = 6
+# What an organisation reaches through its people: the meetings they attended, posts, items, topics.
+_REACH = {*ATTENDANCE_EDGES.values(), EdgeKind.HOLDS_POST, EdgeKind.SPEAKS_ON, EdgeKind.RAISES}
 NAMES_PER_FACT = 25  # a person at a thousand meetings: the panel lists 25 and says how many more
 
 
@@ -69,7 +71,7 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
     )
     data = graph.nodes[node]
     header = [["Date", data["date"]]] if data.get("date") else []
-    header += [["Source", data["source"]]] if data.get("source") and data["type"] == "meeting" else []
+    header += [["Source", data["source"]]] if data.get("source") and data["type"] == NodeKind.MEETING else []
     also = [a for a in [*data.get("aliases", []), *data.get("variants", [])] if a != data["label"]]
     header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
     return {
@@ -87,7 +89,7 @@ def _listing(names: list[str]) -> str:
 def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for node, data in graph.nodes(data=True):
-        if data["type"] == "meeting":
+        if data["type"] == NodeKind.MEETING:
             found[node].add(node)
     for u, v, e in graph.edges(data=True):
         for meeting in edge_meetings(e):
@@ -103,17 +105,13 @@ def _organisation_scope(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     """For each organisation: itself, its people, and what they and it attended, spoke on and raised."""
     scope = {}
     for org, data in graph.nodes(data=True):
-        if data["type"] != "organisation":
+        if data["type"] != NodeKind.ORGANISATION:
             continue
-        people = {p for p, _, k in graph.in_edges(org, keys=True) if str(k).startswith("represents")}
+        people = {p for p, _, e in graph.in_edges(org, data=True) if e["type"] == EdgeKind.REPRESENTS}
         members = {org} | people
         reach = set(members)
         for m in members:
-            reach.update(
-                v
-                for _, v, e in graph.out_edges(m, data=True)
-                if e["type"] in (*ATTENDANCE_EDGES.values(), "holds_post", "speaks_on", "raises")
-            )
+            reach.update(v for _, v, e in graph.out_edges(m, data=True) if e["type"] in _REACH)
         if len(reach) > 1:
             scope[org] = sorted(reach)
     return scope
@@ -131,7 +129,7 @@ def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)  # the samples, made into evidence if shown
     counts: Counter[tuple[str, str]] = Counter()
     for actor, topic, e in graph.edges(data=True):
-        if e["type"] == "raises":
+        if e["type"] == EdgeKind.RAISES:
             cells[(actor, topic)].extend(edge_samples(e))
             counts[(actor, topic)] += edge_count(e)
     actors = [a for a, _ in _totals(counts, 0).most_common(top)]
@@ -144,7 +142,7 @@ def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
                 "actor": actors.index(a),
                 "topic": topics.index(t),
                 "count": counts[(a, t)],
-                "evidence": [_evidence(graph, "raises", sample, t) for sample in samples[:EVIDENCE_PER_CELL]],
+                "evidence": [_evidence(graph, EdgeKind.RAISES, sample, t) for sample in samples[:EVIDENCE_PER_CELL]],
             }
             for (a, t), samples in sorted(cells.items())
             if a in actors and t in topics
@@ -159,7 +157,7 @@ def page_data(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph | None = None, quot
     shown = graph if shown is None else shown
     meetings = _node_meetings(graph)
     meeting_list = sorted(
-        ((n, d) for n, d in graph.nodes(data=True) if d["type"] == "meeting"),
+        ((n, d) for n, d in graph.nodes(data=True) if d["type"] == NodeKind.MEETING),
         key=lambda x: (x[1].get("date") or "", x[1]["label"]),
     )
     return {

@@ -1,21 +1,16 @@
 """The graph stage: meeting records to a networkx graph and an RDF dataset, people resolved across meetings."""
 
 from .build import (
-    ATTENDANCE_EDGES,
-    EDGE_TYPES,
-    ENTITY_EDGES,
-    MEETING_NODES,
-    NODE_TYPES,
     actor_node,
     add_fragment,
     build_graph,
     entity_base,
     finish_graph,
     meeting_fragment,
-    node_id,
     topic_node,
     used_organisations,
 )
+from .kinds import ATTENDANCE_EDGES, ENTITY_EDGES, MEETING_NODES, EdgeKind, NodeKind, node_id, split_node
 from .namespaces import load_namespaces
 from .persist import GRAPH_JSON_FORMAT, GraphFormatError, graph_from_json
 from .queries import (
@@ -77,6 +72,9 @@ __all__ = [
     "finish_graph",
     "used_organisations",
     "MEETING_NODES",
+    "NodeKind",
+    "EdgeKind",
+    "split_node",
     "ENTITY_EDGES",
     "PushReport",
     "QueryResult",
@@ -128,8 +126,6 @@ __all__ = [
     "topic_profile",
     "who_discussed",
     "ATTENDANCE_EDGES",
-    "EDGE_TYPES",
-    "NODE_TYPES",
     "Person",
     "actor_node",
     "topic_node",

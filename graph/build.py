@@ -8,6 +8,7 @@ import networkx as nx
 
 from extract import Actor, Attendance, Gazetteer, Meeting, OrganisationRef, PostRef, load_topic_scheme, name_key, slug
 
+from .kinds import ATTENDANCE_EDGES, EdgeKind, NodeKind, node_id, split_node
 from .resolve import Resolution
 
 __all__ = [
@@ -17,74 +18,36 @@ __all__ = [
     "add_fragment",
     "finish_graph",
     "used_organisations",
-    "node_id",
     "actor_node",
     "topic_node",
-    "NODE_TYPES",
-    "EDGE_TYPES",
-    "ATTENDANCE_EDGES",
-    "MEETING_NODES",
-    "ENTITY_EDGES",
 ]
-
-# A person's edge to a meeting, by the status the minutes give them.
-ATTENDANCE_EDGES = {"present": "attended", "apologies": "sent_apologies", "absent": "was_absent"}
-NODE_TYPES = ("meeting", "item", "person", "organisation", "post", "topic", "place")
-EDGE_TYPES = (
-    "organised_by",
-    "has_item",
-    "has_part",
-    "attended",
-    "sent_apologies",
-    "was_absent",
-    "represents",
-    "holds_post",
-    "post_in",
-    "part_of",
-    "member_of",
-    "discusses",
-    "speaks_on",
-    "raises",
-    "mentions",
-    "broader",
-)
-# A meeting's own nodes; every other node is shared across meetings (the first meeting to name it
-# gives its attributes).
-MEETING_NODES = ("meeting", "item")
-# Edges between shared nodes that no meeting owns: added once, whichever meetings name their ends.
-ENTITY_EDGES = ("post_in", "part_of", "member_of", "broader")
-
-
-def node_id(kind: str, ident: str) -> str:
-    """The graph's id for a node: its type and a slug, stable from run to run ("person:sadiq-khan")."""
-    return f"{kind}:{ident}"
 
 
 def _organisation(graph: nx.MultiDiGraph, org: OrganisationRef, gazetteer: Gazetteer) -> str:
     if org.id:
-        return node_id("organisation", org.id)
-    ident = node_id("organisation", slug(org.name))
+        return node_id(NodeKind.ORGANISATION, org.id)
+    ident = node_id(NodeKind.ORGANISATION, slug(org.name))
     if ident not in graph:
-        graph.add_node(ident, type="organisation", label=org.name, in_gazetteer=False, kind="organisation")
+        graph.add_node(ident, type=NodeKind.ORGANISATION, label=org.name, in_gazetteer=False, kind="organisation")
     return ident
 
 
 def _gazetteer_organisations(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
     for org in gazetteer.organisations.values():
         graph.add_node(
-            node_id("organisation", org.id),
-            type="organisation",
+            node_id(NodeKind.ORGANISATION, org.id),
+            type=NodeKind.ORGANISATION,
             label=org.name,
             in_gazetteer=True,
             kind=org.kind,
             aliases=list(org.aliases),
         )
     for org in gazetteer.organisations.values():
-        for relation, parent in (("part_of", org.part_of), ("member_of", org.member_of)):
+        for relation, parent in ((EdgeKind.PART_OF, org.part_of), (EdgeKind.MEMBER_OF, org.member_of)):
             if parent:
                 graph.add_edge(
-                    node_id("organisation", org.id),
-                    node_id("organisation", parent),
+                    node_id(NodeKind.ORGANISATION, org.id),
+                    node_id(NodeKind.ORGANISATION, parent),
                     key=relation,
                     type=relation,
                     source="gazetteer",
@@ -94,32 +57,34 @@ def _gazetteer_organisations(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> No
 def _post(graph: nx.MultiDiGraph, post: PostRef, org_node: str | None, gazetteer: Gazetteer) -> str:
     """A post is in an organisation: the gazetteer's, else the one the person represents."""
     if post.id and post.organisation_id and post.name == gazetteer.posts[post.id].name:
-        ident, in_org = post.id, node_id("organisation", post.organisation_id)
+        ident, in_org = post.id, node_id(NodeKind.ORGANISATION, post.organisation_id)
     else:
-        ident = slug(post.name) + (f"--{org_node.partition(':')[2]}" if org_node else "")
+        ident = slug(post.name) + (f"--{split_node(org_node)[1]}" if org_node else "")
         in_org = org_node
-    pid = node_id("post", ident)
+    pid = node_id(NodeKind.POST, ident)
     if pid not in graph:
-        graph.add_node(pid, type="post", label=post.name, in_gazetteer=post.id is not None)
+        graph.add_node(pid, type=NodeKind.POST, label=post.name, in_gazetteer=post.id is not None)
         if in_org:
-            graph.add_edge(pid, in_org, key="post_in", type="post_in", source="gazetteer" if post.id else None)
+            graph.add_edge(
+                pid, in_org, key=EdgeKind.POST_IN, type=EdgeKind.POST_IN, source="gazetteer" if post.id else None
+            )
     return pid
 
 
 def actor_node(meeting: Meeting, actor: Actor, resolution: Resolution) -> str:
     """The node of whoever a statement or mention names: attendees are the resolved person."""
-    if actor.kind == "person":
+    if actor.kind == NodeKind.PERSON:
         if actor.attendance is not None:
-            return node_id("person", resolution.person_of[(meeting.id, actor.attendance)])
-        return node_id("person", slug(name_key(actor.name)))
-    if actor.kind == "post":
-        return node_id("post", actor.id or slug(actor.name))
-    return node_id("organisation", actor.id or slug(actor.name))
+            return node_id(NodeKind.PERSON, resolution.person_of[(meeting.id, actor.attendance)])
+        return node_id(NodeKind.PERSON, slug(name_key(actor.name)))
+    if actor.kind == NodeKind.POST:
+        return node_id(NodeKind.POST, actor.id or slug(actor.name))
+    return node_id(NodeKind.ORGANISATION, actor.id or slug(actor.name))
 
 
 def topic_node(key: str) -> str:
     """Topics are one node across meetings: the scheme's concept id, or the found phrase's key."""
-    return node_id("topic", slug(key))
+    return node_id(NodeKind.TOPIC, slug(key))
 
 
 def _ensure_actor(graph: nx.MultiDiGraph, node: str, actor: Actor) -> None:
@@ -128,7 +93,7 @@ def _ensure_actor(graph: nx.MultiDiGraph, node: str, actor: Actor) -> None:
     if node not in graph and actor.attendance is None:
         graph.add_node(
             node,
-            type=node.partition(":")[0],
+            type=split_node(node)[0],
             label=actor.name,
             in_gazetteer=actor.id is not None,
             variants=[actor.name],
@@ -138,7 +103,7 @@ def _ensure_actor(graph: nx.MultiDiGraph, node: str, actor: Actor) -> None:
 
 def _sentence_provenance(meeting: Meeting, sentence) -> dict:
     return {
-        "meeting": node_id("meeting", meeting.id),
+        "meeting": node_id(NodeKind.MEETING, meeting.id),
         "source": meeting.source,
         "start": sentence.start,
         "end": sentence.end,
@@ -150,19 +115,21 @@ def _add_discussion(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolu
     """Topics, statements and mentions of each item, every edge with the sentence behind it."""
 
     def item(number: str) -> str:
-        return node_id("item", f"{meeting.id}/{number}")
+        return node_id(NodeKind.ITEM, f"{meeting.id}/{number}")
 
     concepts = load_topic_scheme().concepts
     for t in meeting.topics:
         tid = topic_node(t.key)
         if tid not in graph:
             label = concepts[t.key].label if t.curated else t.label
-            graph.add_node(tid, type="topic", label=label, curated=t.curated, aliases=list(t.alt_labels), key=t.key)
+            graph.add_node(
+                tid, type=NodeKind.TOPIC, label=label, curated=t.curated, aliases=list(t.alt_labels), key=t.key
+            )
         graph.add_edge(
             item(t.item),
             tid,
             key=f"discusses@{t.sentence.start}",
-            type="discusses",
+            type=EdgeKind.DISCUSSES,
             **_sentence_provenance(meeting, t.sentence),
         )
     for s in meeting.statements:
@@ -174,13 +141,13 @@ def _add_discussion(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolu
             "reporting": s.reporting,
             "via": s.actor.via,
         }
-        graph.add_edge(actor, item(s.item), key=f"speaks_on@{s.sentence.start}", type="speaks_on", **prov)
+        graph.add_edge(actor, item(s.item), key=f"speaks_on@{s.sentence.start}", type=EdgeKind.SPEAKS_ON, **prov)
         for key in s.topics:
             graph.add_edge(
                 actor,
                 topic_node(key),
                 key=f"raises@{meeting.id}:{s.sentence.start}",
-                type="raises",
+                type=EdgeKind.RAISES,
                 item=item(s.item),
                 **prov,
             )
@@ -189,21 +156,21 @@ def _add_discussion(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolu
             target = actor_node(meeting, m.actor, resolution)
             _ensure_actor(graph, target, m.actor)
         else:
-            target = node_id("place", slug(m.name))
+            target = node_id(NodeKind.PLACE, slug(m.name))
             if target not in graph:
-                graph.add_node(target, type="place", label=m.name)
+                graph.add_node(target, type=NodeKind.PLACE, label=m.name)
         graph.add_edge(
             item(m.item),
             target,
             key=f"mentions@{m.span.start}",
-            type="mentions",
+            type=EdgeKind.MENTIONS,
             **_sentence_provenance(meeting, m.sentence),
         )
 
 
 def _provenance(meeting: Meeting, attendance: Attendance) -> dict:
     return {
-        "meeting": node_id("meeting", meeting.id),
+        "meeting": node_id(NodeKind.MEETING, meeting.id),
         "source": meeting.source,
         "start": attendance.span.start,
         "end": attendance.span.end,
@@ -212,10 +179,10 @@ def _provenance(meeting: Meeting, attendance: Attendance) -> dict:
 
 
 def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolution, gazetteer: Gazetteer) -> None:
-    mid = node_id("meeting", meeting.id)
+    mid = node_id(NodeKind.MEETING, meeting.id)
     graph.add_node(
         mid,
-        type="meeting",
+        type=NodeKind.MEETING,
         label=meeting.title or meeting.id,
         date=meeting.date.isoformat() if meeting.date else None,
         source=meeting.source,
@@ -225,17 +192,17 @@ def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolutio
         graph.add_edge(
             mid,
             _organisation(graph, meeting.body, gazetteer),
-            key="organised_by",
-            type="organised_by",
+            key=EdgeKind.ORGANISED_BY,
+            type=EdgeKind.ORGANISED_BY,
             source=meeting.source,
             start=meeting.body.span.start if meeting.body.span else None,
             end=meeting.body.span.end if meeting.body.span else None,
         )
     for item in meeting.items:
-        iid = node_id("item", f"{meeting.id}/{item.number}")
+        iid = node_id(NodeKind.ITEM, f"{meeting.id}/{item.number}")
         graph.add_node(
             iid,
-            type="item",
+            type=NodeKind.ITEM,
             label=f"{item.number}. {item.title}",
             number=item.number,
             title=item.title,
@@ -244,8 +211,8 @@ def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolutio
             start=item.heading.start,
             end=item.body.end,
         )
-        parent = node_id("item", f"{meeting.id}/{item.parent}") if item.parent else mid
-        relation = "has_part" if item.parent else "has_item"
+        parent = node_id(NodeKind.ITEM, f"{meeting.id}/{item.parent}") if item.parent else mid
+        relation = EdgeKind.HAS_PART if item.parent else EdgeKind.HAS_ITEM
         graph.add_edge(
             parent,
             iid,
@@ -256,7 +223,7 @@ def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolutio
             end=item.heading.end,
         )
     for index, attendance in enumerate(meeting.attendance):
-        person = node_id("person", resolution.person_of[(meeting.id, index)])
+        person = node_id(NodeKind.PERSON, resolution.person_of[(meeting.id, index)])
         prov = _provenance(meeting, attendance)
         relation = ATTENDANCE_EDGES[attendance.status]
         org = _organisation(graph, attendance.organisation, gazetteer) if attendance.organisation else None
@@ -272,25 +239,27 @@ def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolutio
             **prov,
         )
         if org:
-            graph.add_edge(person, org, key=f"represents@{meeting.id}", type="represents", **prov)
+            graph.add_edge(person, org, key=f"represents@{meeting.id}", type=EdgeKind.REPRESENTS, **prov)
         for post in attendance.posts:
             target = _post(graph, post, _body_node(graph, mid) if post.id == "chair" else org, gazetteer)
-            graph.add_edge(person, target, key=f"holds_post@{meeting.id}", type="holds_post", **prov)
+            graph.add_edge(person, target, key=f"holds_post@{meeting.id}", type=EdgeKind.HOLDS_POST, **prov)
 
 
 def _body_node(graph: nx.MultiDiGraph, meeting_node: str) -> str | None:
     """The chair of a meeting chairs the board that met."""
-    return next((v for _, v, k in graph.out_edges(meeting_node, keys=True) if k == "organised_by"), None)
+    return next((v for _, v, k in graph.out_edges(meeting_node, keys=True) if k == EdgeKind.ORGANISED_BY), None)
 
 
 def _broader_topics(graph: nx.MultiDiGraph) -> None:
     """skos:broader between scheme concepts that both appear."""
     scheme = load_topic_scheme()
     for node, data in list(graph.nodes(data=True)):
-        if data["type"] == "topic" and data.get("curated"):
+        if data["type"] == NodeKind.TOPIC and data.get("curated"):
             for parent in scheme.concepts[data["key"]].broader:
                 if topic_node(parent) in graph:
-                    graph.add_edge(node, topic_node(parent), key="broader", type="broader", source="topic scheme")
+                    graph.add_edge(
+                        node, topic_node(parent), key=EdgeKind.BROADER, type=EdgeKind.BROADER, source="topic scheme"
+                    )
 
 
 def meeting_fragment(meeting: Meeting, resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
@@ -309,8 +278,8 @@ def entity_base(resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph
     _gazetteer_organisations(graph, gazetteer)
     for person in resolution.people.values():
         graph.add_node(
-            node_id("person", person.id),
-            type="person",
+            node_id(NodeKind.PERSON, person.id),
+            type=NodeKind.PERSON,
             label=person.name,
             variants=list(person.variants),
             evidence=list(person.evidence),
@@ -329,16 +298,17 @@ def add_fragment(graph: nx.MultiDiGraph, fragment: nx.MultiDiGraph) -> None:
 def used_organisations(graph: nx.MultiDiGraph) -> set[str]:
     """Organisations something other than an organisation points at (known by their ids, so a
     fragment's bare ends count too)."""
-    return {v for u, v in graph.edges() if v.startswith("organisation:") and not u.startswith("organisation:")}
+    org = f"{NodeKind.ORGANISATION}:"
+    return {v for u, v in graph.edges() if v.startswith(org) and not u.startswith(org)}
 
 
 def finish_graph(graph: nx.MultiDiGraph, used: set[str]) -> None:
     """Broader topics, and the gazetteer organisations nobody used dropped (they only clutter the
     graph) unless a used one is part or a member of them."""
     _broader_topics(graph)
-    keep = {a for n in used for a in nx.descendants(graph, n) if graph.nodes[a]["type"] == "organisation"} | used
+    keep = {a for n in used for a in nx.descendants(graph, n) if graph.nodes[a]["type"] == NodeKind.ORGANISATION} | used
     graph.remove_nodes_from(
-        [n for n, d in list(graph.nodes(data=True)) if d["type"] == "organisation" and n not in keep]
+        [n for n, d in list(graph.nodes(data=True)) if d["type"] == NodeKind.ORGANISATION and n not in keep]
     )
 
 

@@ -9,6 +9,8 @@ from networkx.readwrite import json_graph
 
 from extract import MinutesGraphError
 
+from .kinds import EdgeKind, NodeKind
+
 __all__ = ["GRAPH_JSON_FORMAT", "graph_from_json", "GraphFormatError"]
 
 # The marker graph.json opens with (exports writes the file).
@@ -29,4 +31,12 @@ def graph_from_json(text: str, source: str = "graph.json") -> nx.MultiDiGraph:
         raise GraphFormatError(f"{source}: not JSON ({e.msg} at line {e.lineno})") from e
     if not isinstance(data, dict) or data.get("format") != GRAPH_JSON_FORMAT:
         raise GraphFormatError(f"{source}: not a minutes-graph graph file (run 'minutes-graph build' first)")
-    return json_graph.node_link_graph(data["graph"], directed=True, multigraph=True, **_LINK_NAMES)
+    graph = json_graph.node_link_graph(data["graph"], directed=True, multigraph=True, **_LINK_NAMES)
+    try:  # typed again: the file holds the kinds' names
+        for _, node in graph.nodes(data=True):
+            node["type"] = NodeKind(node["type"])
+        for *_, edge in graph.edges(data=True):
+            edge["type"] = EdgeKind(edge["type"])
+    except (KeyError, ValueError) as e:
+        raise GraphFormatError(f"{source}: a node or edge of no known kind ({e})") from e
+    return graph

@@ -12,7 +12,7 @@ import networkx as nx
 
 from extract import MinutesGraphError, load_gazetteer, name_key
 
-from .build import ATTENDANCE_EDGES
+from .kinds import ATTENDANCE_EDGES, EdgeKind, NodeKind
 
 __all__ = [
     "neighbourhood",
@@ -123,7 +123,7 @@ def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...]) -> str:
         n
         for n, d in candidates.items()
         if wanted in {_key(x) for x in _names(d)}
-        or (d["type"] == "person" and name_key(wanted) == name_key(d["label"]))
+        or (d["type"] == NodeKind.PERSON and name_key(wanted) == name_key(d["label"]))
     ]
     if len(exact) == 1:
         return exact[0]
@@ -143,7 +143,16 @@ def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...]) -> str:
     raise UnknownName(f"{what} called '{name}' in the graph{hint}")
 
 
-NODE_KINDS = ("person", "organisation", "topic", "meeting", "post", "place", "item")
+# Where a name is looked for first.
+NODE_KINDS = (
+    NodeKind.PERSON,
+    NodeKind.ORGANISATION,
+    NodeKind.TOPIC,
+    NodeKind.MEETING,
+    NodeKind.POST,
+    NodeKind.PLACE,
+    NodeKind.ITEM,
+)
 
 
 def neighbourhood(graph: nx.MultiDiGraph, name: str, radius: int = 1) -> tuple[str, nx.MultiDiGraph]:
@@ -177,17 +186,17 @@ def _by_date(rows: list[Evidence]) -> list[Evidence]:
 
 def who_discussed(graph: nx.MultiDiGraph, topic: str) -> tuple[str, list[Evidence]]:
     """Who raised a topic, when, with the sentence; items that discuss it with no named speaker too."""
-    node = find_node(graph, topic, ("topic",))
+    node = find_node(graph, topic, (NodeKind.TOPIC,))
     rows = [
         _evidence(graph, e, actor, e["item"])
         for actor, _, e in graph.in_edges(node, data=True)
-        if e["type"] == "raises"
+        if e["type"] == EdgeKind.RAISES
     ]
     spoken = {(r.source, r.start) for r in rows}
     rows += [
         _evidence(graph, e, None, item)
         for item, _, e in graph.in_edges(node, data=True)
-        if e["type"] == "discusses" and (e["source"], e["start"]) not in spoken
+        if e["type"] == EdgeKind.DISCUSSES and (e["source"], e["start"]) not in spoken
     ]
     return graph.nodes[node]["label"], _by_date(rows)
 
@@ -199,7 +208,7 @@ def _span_of_dates(dates: list[str | None]) -> tuple[str | None, str | None]:
 
 def person_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> PersonProfile:
     """Everything the graph knows of one person."""
-    node = find_node(graph, name, ("person",))
+    node = find_node(graph, name, (NodeKind.PERSON,))
     data = graph.nodes[node]
     attendance, met = [], Counter()
     posts, orgs = defaultdict(list), defaultdict(list)
@@ -209,15 +218,15 @@ def person_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> PersonPr
         if kind in ATTENDANCE_EDGES.values():
             org = graph.nodes[e["organisation"]]["label"] if e.get("organisation") in graph else None
             attendance.append((_date(graph, target), graph.nodes[target]["label"], e["status"], e.get("role"), org))
-            if kind == "attended":
-                met.update(p for p, _, k in graph.in_edges(target, keys=True) if k == "attended" and p != node)
-        elif kind == "holds_post":
+            if kind == EdgeKind.ATTENDED:
+                met.update(p for p, _, k in graph.in_edges(target, keys=True) if k == EdgeKind.ATTENDED and p != node)
+        elif kind == EdgeKind.HOLDS_POST:
             posts[graph.nodes[target]["label"]].append(_date(graph, e["meeting"]))
-        elif kind == "represents":
+        elif kind == EdgeKind.REPRESENTS:
             orgs[graph.nodes[target]["label"]].append(_date(graph, e["meeting"]))
-        elif kind == "raises":
+        elif kind == EdgeKind.RAISES:
             topics[graph.nodes[target]["label"]] += 1
-        elif kind == "speaks_on":
+        elif kind == EdgeKind.SPEAKS_ON:
             statements.append(_evidence(graph, e, node, target))
     return PersonProfile(
         id=node,
@@ -234,7 +243,7 @@ def person_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> PersonPr
 
 def topic_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> TopicProfile:
     """A topic across meetings: timeline, items, who raised it and the sentences."""
-    node = find_node(graph, name, ("topic",))
+    node = find_node(graph, name, (NodeKind.TOPIC,))
     label, evidence = who_discussed(graph, graph.nodes[node]["label"])
     timeline = Counter((e.date, e.meeting) for e in evidence)
     items = sorted({(e.date, e.meeting, e.item) for e in evidence if e.item}, key=lambda r: (r[0] or "", r[1], r[2]))
@@ -252,19 +261,23 @@ def topic_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> TopicProf
 
 def organisation_profile(graph: nx.MultiDiGraph, name: str, top: int = 10) -> OrganisationProfile:
     """An organisation: its people over time, what it said and the topics it raised."""
-    node = find_node(graph, name, ("organisation",))
+    node = find_node(graph, name, (NodeKind.ORGANISATION,))
     data = graph.nodes[node]
     people = defaultdict(list)
     for person, _, e in graph.in_edges(node, data=True):
-        if e["type"] == "represents":
+        if e["type"] == EdgeKind.REPRESENTS:
             people[graph.nodes[person]["label"]].append(_date(graph, e["meeting"]))
     topics, statements = Counter(), []
     for _, target, e in graph.out_edges(node, data=True):
-        if e["type"] == "raises":
+        if e["type"] == EdgeKind.RAISES:
             topics[graph.nodes[target]["label"]] += 1
-        elif e["type"] == "speaks_on":
+        elif e["type"] == EdgeKind.SPEAKS_ON:
             statements.append(_evidence(graph, e, node, target))
-    parents = [graph.nodes[p]["label"] for _, p, k in graph.out_edges(node, keys=True) if k in ("part_of", "member_of")]
+    parents = [
+        graph.nodes[p]["label"]
+        for _, p, k in graph.out_edges(node, keys=True)
+        if k in (EdgeKind.PART_OF, EdgeKind.MEMBER_OF)
+    ]
     return OrganisationProfile(
         id=node,
         name=data["label"],

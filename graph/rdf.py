@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph
 
 from extract import slug
 
-from .build import ATTENDANCE_EDGES
+from .kinds import ATTENDANCE_EDGES, EdgeKind, NodeKind
 from .namespaces import load_namespaces
 from .summary import edge_meetings
 
@@ -37,7 +37,11 @@ __all__ = [
 ]
 
 NS = load_namespaces()
-_STATUS = {"attended": NS.mg.Present, "sent_apologies": NS.mg.Apologies, "was_absent": NS.mg.Absent}
+_STATUS = {
+    EdgeKind.ATTENDED: NS.mg.Present,
+    EdgeKind.SENT_APOLOGIES: NS.mg.Apologies,
+    EdgeKind.WAS_ABSENT: NS.mg.Absent,
+}
 XSD = NS.xsd
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
@@ -107,7 +111,7 @@ def _evidence(edge: dict) -> tuple[int, int, str]:
 def _item_tree(graph: nx.MultiDiGraph, parent: str) -> list[tuple[str, str, str, str]]:
     items = []
     for _, item, key in graph.out_edges(parent, keys=True):
-        if key in ("has_item", "has_part"):
+        if key in (EdgeKind.HAS_ITEM, EdgeKind.HAS_PART):
             data = graph.nodes[item]
             items.append((item, parent, data["title"], data["number"]))
             items.extend(_item_tree(graph, item))
@@ -126,9 +130,9 @@ class GraphIndex:
         posts: dict[tuple[str, str], list[str]] = defaultdict(list)
         raised: dict[tuple[str, str, int], list[str]] = defaultdict(list)
         for u, v, edge in graph.edges(data=True):
-            if edge["type"] == "holds_post":
+            if edge["type"] == EdgeKind.HOLDS_POST:
                 posts[(u, edge["meeting"])].append(v)
-            elif edge["type"] == "raises":
+            elif edge["type"] == EdgeKind.RAISES:
                 raised[(u, edge["item"], edge["start"])].append(v)
         return cls(posts, raised)
 
@@ -145,15 +149,17 @@ def meeting_view(graph: nx.MultiDiGraph, node: str, index: GraphIndex) -> Meetin
     subjects, mentions, statements = [], [], []
     for item, *_ in items:
         for _, target, edge in graph.out_edges(item, data=True):
-            if edge["type"] == "discusses":
+            if edge["type"] == EdgeKind.DISCUSSES:
                 subjects.append((item, target))
-            elif edge["type"] == "mentions":
+            elif edge["type"] == EdgeKind.MENTIONS:
                 mentions.append((item, target))
-        spoken = [(e["start"], actor, e) for actor, _, e in graph.in_edges(item, data=True) if e["type"] == "speaks_on"]
+        spoken = [
+            (e["start"], actor, e) for actor, _, e in graph.in_edges(item, data=True) if e["type"] == EdgeKind.SPEAKS_ON
+        ]
         for start, actor, edge in sorted(spoken, key=lambda s: s[:2]):
             raised = tuple(index.raised.get((actor, item, start), ()))
             statements.append((item, actor, edge["verb"], raised, _evidence(edge)))
-    organiser = next((t for _, t, k in graph.out_edges(node, keys=True) if k == "organised_by"), None)
+    organiser = next((t for _, t, k in graph.out_edges(node, keys=True) if k == EdgeKind.ORGANISED_BY), None)
     return MeetingView(
         node,
         data["label"],
@@ -238,7 +244,7 @@ def meeting_quads(
         g.add(att, NS.mg.meeting, m)
         g.add(att, NS.mg.person, p)
         g.add(att, NS.mg.status, _STATUS[key])
-        if key == "attended":
+        if key == EdgeKind.ATTENDED:
             g.add(m, NS.schema.attendee, p)
         if org:
             g.add(att, NS.mg.capacity, _membership_iri(base, person, org))
@@ -303,7 +309,7 @@ def _post(g: _Quads, base: str, graph: nx.MultiDiGraph, node: str, data: dict) -
     g.add(s, NS.skos.prefLabel, _text(data["label"]))
     g.add(s, NS.org.role, _role(g, base, data["label"]))
     for _, org, key in graph.out_edges(node, keys=True):
-        if key == "post_in":
+        if key == EdgeKind.POST_IN:
             g.add(s, NS.org.postIn, _node_iri(base, org))
 
 
@@ -313,7 +319,7 @@ def _topics(g: _Quads, base: str, graph: nx.MultiDiGraph) -> None:
     g.add(scheme, RDF_TYPE, NS.skos.ConceptScheme)
     g.add(scheme, NS.skos.prefLabel, _text("minutes-graph topics", "en"))
     for node, data in graph.nodes(data=True):
-        if data["type"] != "topic":
+        if data["type"] != NodeKind.TOPIC:
             continue
         t = _node_iri(base, node)
         g.add(t, RDF_TYPE, NS.skos.Concept)
@@ -323,7 +329,7 @@ def _topics(g: _Quads, base: str, graph: nx.MultiDiGraph) -> None:
             g.add(t, NS.skos.altLabel, _text(alias, "en"))
         g.add(t, NS.mg.curated, ox.Literal(bool(data.get("curated"))))
         for _, parent, key in graph.out_edges(node, keys=True):
-            if key == "broader":
+            if key == EdgeKind.BROADER:
                 g.add(t, NS.skos.broader, _node_iri(base, parent))
 
 
@@ -334,11 +340,11 @@ def _memberships(g: _Quads, base: str, graph: nx.MultiDiGraph) -> None:
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for person, target, edge in graph.edges(data=True):
         seen = [graph.nodes[m].get("date") or "" for m in edge_meetings(edge)]
-        if edge["type"] == "represents":
+        if edge["type"] == EdgeKind.REPRESENTS:
             dates[(person, target)].extend(seen)
-        elif edge["type"] == "holds_post":
-            org = next((o for _, o, k in graph.out_edges(target, keys=True) if k == "post_in"), None)
-            if org and graph.nodes[org]["type"] == "organisation":
+        elif edge["type"] == EdgeKind.HOLDS_POST:
+            org = next((o for _, o, k in graph.out_edges(target, keys=True) if k == EdgeKind.POST_IN), None)
+            if org and graph.nodes[org]["type"] == NodeKind.ORGANISATION:
                 dates[(person, org)].extend(seen)
                 roles[(person, org)].add(graph.nodes[target]["label"])
     for (person, org), seen in dates.items():
@@ -377,17 +383,17 @@ def entity_quads(
     base = base or NS.default_base
     g = _Quads(entities_graph_iri(base))
     _activity(g, base, tool, model)
-    writers = {"organisation": _organisation, "person": _person, "place": _place}
+    writers = {NodeKind.ORGANISATION: _organisation, NodeKind.PERSON: _person, NodeKind.PLACE: _place}
     for node, data in graph.nodes(data=True):
         if data["type"] in writers:
             writers[data["type"]](g, base, node, data)
-        elif data["type"] == "post":
+        elif data["type"] == NodeKind.POST:
             _post(g, base, graph, node, data)
     _topics(g, base, graph)
     for u, v, key in graph.edges(keys=True):
-        if key == "part_of":
+        if key == EdgeKind.PART_OF:
             g.add(_node_iri(base, u), NS.org.subOrganizationOf, _node_iri(base, v))
-        elif key == "member_of":
+        elif key == EdgeKind.MEMBER_OF:
             g.add(_node_iri(base, u), NS.org.memberOf, _node_iri(base, v))
     _memberships(g, base, graph)
     return g
@@ -395,7 +401,7 @@ def entity_quads(
 
 def meeting_nodes(graph: nx.MultiDiGraph) -> list[str]:
     """The meetings of the graph, in the order their named graphs are written."""
-    return sorted(n for n, d in graph.nodes(data=True) if d["type"] == "meeting")
+    return sorted(n for n, d in graph.nodes(data=True) if d["type"] == NodeKind.MEETING)
 
 
 def all_quads(

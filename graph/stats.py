@@ -8,6 +8,8 @@ from itertools import combinations
 
 import networkx as nx
 
+from .kinds import EdgeKind, NodeKind
+
 __all__ = ["Stats", "co_attendance", "co_discussion", "graph_stats"]
 
 
@@ -26,9 +28,9 @@ def co_attendance(graph: nx.MultiDiGraph) -> nx.Graph:
     """People joined by the number of meetings they both attended."""
     net = nx.Graph()
     for meeting, data in graph.nodes(data=True):
-        if data["type"] != "meeting":
+        if data["type"] != NodeKind.MEETING:
             continue
-        present = sorted({p for p, _, k in graph.in_edges(meeting, keys=True) if k == "attended"})
+        present = sorted({p for p, _, k in graph.in_edges(meeting, keys=True) if k == EdgeKind.ATTENDED})
         net.add_nodes_from(present)
         for a, b in combinations(present, 2):
             weight = net.get_edge_data(a, b, {"weight": 0})["weight"]
@@ -40,7 +42,7 @@ def co_discussion(graph: nx.MultiDiGraph) -> nx.Graph:
     """Actors (people, organisations, posts) joined by the number of topics they both raised."""
     raised: dict[str, set[str]] = {}
     for actor, topic, data in graph.edges(data=True):
-        if data["type"] == "raises":
+        if data["type"] == EdgeKind.RAISES:
             raised.setdefault(topic, set()).add(actor)
     net = nx.Graph()
     for actors in raised.values():
@@ -67,7 +69,7 @@ def graph_stats(graph: nx.MultiDiGraph, top: int = 10) -> Stats:
     discussion = co_discussion(graph)
     timeline: dict[str, Counter] = {}
     for _, topic, data in graph.edges(data=True):
-        if data["type"] == "discusses":
+        if data["type"] == EdgeKind.DISCUSSES:
             date = graph.nodes[data["meeting"]].get("date") or "undated"
             timeline.setdefault(graph.nodes[topic]["label"], Counter())[date] += 1
     busiest = sorted(timeline.items(), key=lambda t: (-sum(t[1].values()), t[0]))[:top]
@@ -75,6 +77,8 @@ def graph_stats(graph: nx.MultiDiGraph, top: int = 10) -> Stats:
         people_by_co_attendance=_ranked(graph, nx.degree_centrality(attendance), top),
         people_by_betweenness=_ranked(graph, nx.betweenness_centrality(attendance, weight=None), top),
         actors_by_co_discussion=_ranked(graph, nx.degree_centrality(discussion), top),
-        organisations_by_co_discussion=_ranked(graph, nx.degree_centrality(discussion), top, kinds={"organisation"}),
+        organisations_by_co_discussion=_ranked(
+            graph, nx.degree_centrality(discussion), top, kinds={NodeKind.ORGANISATION}
+        ),
         topic_timeline=[(label, sorted(counts.items())) for label, counts in busiest],
     )

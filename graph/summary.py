@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .build import ENTITY_EDGES, finish_graph, used_organisations
+from .build import finish_graph, used_organisations
+from .kinds import ENTITY_EDGES, NodeKind
 
 __all__ = [
     "Summary",
@@ -52,9 +53,10 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
     """A meeting's fragment (see ``meeting_fragment``), or a whole graph, as the plain data a Summary
     adds: JSON-ready, so a meeting's part can be cached."""
     nodes = graph.nodes
+    item, meeting_prefix = f"{NodeKind.ITEM}:", f"{NodeKind.MEETING}:"
 
     def fold(node: str) -> str:
-        return nodes[node]["meeting"] if node.startswith("item:") else node
+        return nodes[node]["meeting"] if node.startswith(item) else node
 
     merged: dict[tuple[str, str, str], list] = {}
     entity_edges, seen = [], {}
@@ -65,7 +67,7 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
             continue
         ends = fold(u), fold(v)
         meeting = data.get("meeting") or ends[0]
-        at_meeting = [end.startswith("meeting:") for end in ends]
+        at_meeting = [end.startswith(meeting_prefix) for end in ends]
         if all(at_meeting):  # an item's place in its meeting
             continue
         if any(at_meeting):
@@ -79,7 +81,7 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
         if data.get("evidence") and len(edge[5]) < SAMPLES:
             edge[5].append({k: data.get(k) for k in ("meeting", "source", "start", "end", "evidence")})
     return {
-        "nodes": [[n, d] for n, d in nodes(data=True) if d and d["type"] != "item"],
+        "nodes": [[n, d] for n, d in nodes(data=True) if d and d["type"] != NodeKind.ITEM],
         "entity_edges": entity_edges,
         "edges": list(merged.values()),
         "visits": list(seen),
@@ -113,7 +115,7 @@ class Summary:
 
     def finish(self) -> nx.MultiDiGraph:
         """The graph, once every part is in: broader topics added, unused gazetteer bodies dropped."""
-        visited = {node for node in self.visits if node.startswith("organisation:")}
+        visited = {node for node in self.visits if node.startswith(f"{NodeKind.ORGANISATION}:")}
         finish_graph(self.graph, used_organisations(self.graph) | visited)
         return self.graph
 

@@ -24,6 +24,7 @@ from graph import (
     ENTITY_EDGES,
     MEETING_NODES,
     GraphIndex,
+    NodeKind,
     Resolution,
     meeting_fragment,
     meeting_graph_iri,
@@ -82,7 +83,7 @@ def _make(task: _Task) -> MeetingPart:
     meeting = load_record(task.record)
     resolution = Resolution({}, {(meeting.id, i): person for i, person in enumerate(task.people)})
     fragment = meeting_fragment(meeting, resolution, load_gazetteer())
-    node = node_id("meeting", meeting.id)
+    node = node_id(NodeKind.MEETING, meeting.id)
     quads = meeting_quads(meeting_view(fragment, node, GraphIndex.of(fragment)), task.base, *task.made_by)
     piece = exports.Piece(
         [(n, d) for n, d in fragment.nodes(data=True) if d and d["type"] in MEETING_NODES],

@@ -37,6 +37,7 @@ from graph import (
     ENTITY_EDGES,
     MEETING_NODES,
     GraphSource,
+    NodeKind,
     Resolution,
     StoreSync,
     Summary,
@@ -303,7 +304,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         store, timings["store"] = storing.result()
     files[REPORT] = _write_report(settings.out / REPORT, reading.reports, timings)
     nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
-    nodes["item"] = sum(p.nodes for p in parts) - nodes["meeting"]
+    nodes[NodeKind.ITEM] = sum(p.nodes for p in parts) - nodes[NodeKind.MEETING]
     return BuildResult(
         records=reading.records,
         resolution=resolution,

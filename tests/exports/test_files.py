@@ -24,6 +24,7 @@ def test_every_format_writes_its_file_a_piece_at_a_time(tmp_path):
     for n in range(3):
         g = nx.MultiDiGraph()
         g.add_node(f"item:{n}", type="item", label=f"Item {n}", start=n)
+        g.add_node("topic:x", type="topic", label="X")
         g.add_edge(f"item:{n}", "topic:x", key="discusses", type="discusses", meeting="m", start=n, end=n + 1)
         pieces.append(Piece.of_graph(g))
     files = write_formats(
@@ -31,7 +32,7 @@ def test_every_format_writes_its_file_a_piece_at_a_time(tmp_path):
     )
     assert sorted(files) == sorted(writer.name for writer in FORMATS)
     back = graph_from_json(files["graph.json"].read_text(encoding="utf-8"))
-    assert sorted(back.nodes) == ["item:0", "item:1", "item:2", "topic:x"]
+    assert sorted(back.nodes) == ["item:0", "item:1", "item:2", "topic:x"]  # "topic:x" in each piece, once here
     assert back.number_of_edges() == 3
     assert nx.read_graphml(files["graph.graphml"]).number_of_edges() == 3
     assert len(files["edges.csv"].read_text().splitlines()) == 4
