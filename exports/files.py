@@ -18,6 +18,7 @@ from extract import MinutesGraphError
 __all__ = ["write_atomic", "staged", "exclusive", "FolderBusy", "LOCK_NAME"]
 
 LOCK_NAME = ".minutes-graph.lock"
+_STAGING = ".staging-"
 
 
 class FolderBusy(MinutesGraphError):
@@ -51,22 +52,28 @@ def write_atomic(path: str | Path, data: str | bytes | Callable[[BinaryIO], None
 
 @contextlib.contextmanager
 def staged(folder: Path) -> Iterator[Path]:
-    """A staging folder inside ``folder`` to write a new set of outputs into; when the block ends
-    without an error, each of its files is renamed over the one of that name in ``folder``.
+    """A staging folder inside ``folder`` to write a new set of outputs into (files, and folders
+    such as the store); when the block ends without an error, each entry is renamed over the one of
+    that name in ``folder``.
 
-    Nothing in ``folder`` changes until every file is written, and Ctrl-C waits for the renames
-    (milliseconds). The staging folder never survives."""
+    Nothing in ``folder`` changes until every output is written, and Ctrl-C waits for the renames
+    (milliseconds). The staging folder never survives; one a killed build left is removed first."""
     folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder))
+    for left in folder.glob(_STAGING + "*"):
+        shutil.rmtree(left, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=folder))
     try:
         yield staging
         names = sorted(p.name for p in staging.iterdir())
-        blocked = [name for name in names if (folder / name).is_dir()]
+        blocked = [n for n in names if (folder / n).exists() and (folder / n).is_dir() != (staging / n).is_dir()]
         if blocked:
-            raise MinutesGraphError(f"{folder / blocked[0]}: a folder is in the way of an output file")
+            what = "a file is in the way of an output folder" if (staging / blocked[0]).is_dir() else None
+            raise MinutesGraphError(f"{folder / blocked[0]}: {what or 'a folder is in the way of an output file'}")
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
             for name in names:
+                if (staging / name).is_dir() and (folder / name).exists():  # a folder cannot be renamed over one
+                    os.replace(folder / name, staging / f".replaced-{name}")
                 os.replace(staging / name, folder / name)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)

@@ -124,22 +124,30 @@ def _patched(store: ox.Store, name: ox.NamedNode, text: str) -> bool:
     return True
 
 
-def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) -> StoreSync:
+def sync_store(
+    path: Path, graphs: Mapping[str, GraphSource], threads: int = 1, previous: Path | None = None
+) -> StoreSync:
     """Make the store at ``path`` hold exactly ``graphs`` (by IRI): a graph whose triples changed is
     patched or replaced whole, one that did not is left alone, one no longer built is removed. Many graphs
     to load are loaded on ``threads`` threads (Oxigraph's loader does not hold the GIL).
 
+    With ``previous`` (a store, and ``path`` not yet there), the new store starts as a checkpoint of
+    it (hard links: cheap) and ``previous`` is left as it was, so a build can put the new store in
+    place together with its files, or drop it. A damaged store is made again from nothing.
+
     A manifest beside the store remembers the digest of each graph it loaded, so an unchanged graph
     costs nothing and a changed one is replaced at once; a graph without an entry is compared.
     """
-    path.mkdir(parents=True, exist_ok=True)
     report = StoreSync()
     try:
+        if previous is not None and previous.exists():
+            _checkpoint(previous, path)
+        path.mkdir(parents=True, exist_ok=True)
         store = _open(path)
     except DamagedStore as e:
         # The store is only ever made from the files: a damaged one is made again from them.
-        shutil.rmtree(path)
-        path.mkdir()
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
         store = _open(path)
         report.remade = str(e.__cause__).splitlines()[0][:200]
     manifest_file = path / _MANIFEST
@@ -195,6 +203,16 @@ def sync_store(path: Path, graphs: Mapping[str, GraphSource], threads: int = 1) 
     store.flush()
     _write_manifest(manifest_file, {k: manifest[k] for k in manifest if k in graphs})
     return report
+
+
+def _checkpoint(previous: Path, path: Path) -> None:
+    """A copy of the store at ``previous`` at ``path``, sharing its immutable files, with its manifest."""
+    try:
+        _open(previous).backup(str(path))
+    except RuntimeError as e:  # RocksDB's "Corruption: ..." met while copying
+        raise DamagedStore(f"{previous}: the store is damaged") from e
+    if (previous / _MANIFEST).exists():
+        shutil.copyfile(previous / _MANIFEST, path / _MANIFEST)
 
 
 def _write_manifest(path: Path, manifest: Mapping[str, str]) -> None:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from enum import StrEnum
 from importlib import metadata
 from pathlib import Path
 
@@ -54,7 +55,7 @@ from graph import (
 from .extraction import Extracted, ExtractionCache, extract_all, load_record
 from .meeting_parts import MeetingPart, meeting_parts
 
-__all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "collect_inputs", "build", "OUTPUT_FILES"]
+__all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "Outcome", "build", "OUTPUT_FILES"]
 
 PAGE, REPORT = "graph.html", "report.json"
 OUTPUT_FILES = (*(writer.name for writer in exports.FORMATS), PAGE, REPORT)
@@ -77,12 +78,20 @@ class BuildSettings:
     use_cache: bool = True
 
 
+class Outcome(StrEnum):
+    """What became of one input."""
+
+    BUILT = "built"
+    DUPLICATE = "duplicate"  # the same meeting as an input before it: the first is kept
+    SKIPPED = "skipped"  # unreadable, or no minutes: the report says why
+
+
 @dataclass(frozen=True)
 class DocumentReport:
     """What one input gave: built (with counts), a duplicate of another, or skipped (with the reason)."""
 
     source: str
-    status: str  # "built", "duplicate" or "skipped"
+    status: Outcome
     meeting: str | None = None
     date: str | None = None
     body: str | None = None
@@ -93,7 +102,9 @@ class DocumentReport:
     warnings: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, extracted: Extracted, status: str = "built", warnings: tuple[str, ...] = ()) -> DocumentReport:
+    def of(
+        cls, extracted: Extracted, status: Outcome = Outcome.BUILT, warnings: tuple[str, ...] = ()
+    ) -> DocumentReport:
         meeting = extracted.meeting
         return cls(
             meeting.source,
@@ -195,24 +206,24 @@ class _Reading:
 
     @property
     def skipped(self) -> list[str]:
-        return [w for r in self.reports if r.status == "skipped" for w in r.warnings]
+        return [w for r in self.reports if r.status == Outcome.SKIPPED for w in r.warnings]
 
 
 def _read(paths: Sequence[str | Path], settings: BuildSettings, progress) -> _Reading:
     files, problems = collect_inputs(paths, exclude=settings.out)
     nlp = load_pipeline(settings.spacy_model)
     reading = _Reading(made_by=(_tool_label(), model_label(nlp)), rules_only=not is_trained(nlp))
-    reading.reports = [DocumentReport(p.partition(": ")[0], "skipped", warnings=(p,)) for p in problems]
+    reading.reports = [DocumentReport(p.partition(": ")[0], Outcome.SKIPPED, warnings=(p,)) for p in problems]
     cache = ExtractionCache(settings.out / CACHE / "extract", pipeline_fingerprint(nlp), read=settings.use_cache)
     seen: dict[str, str] = {}  # meeting id -> the source it came from
     documents = _documents(files, reading.reports, settings.out / CACHE)
     extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)
     for document, result in progress(extracted, len(files), "Reading minutes"):
         if isinstance(result, DocumentError):
-            reading.reports.append(DocumentReport(document.source, "skipped", warnings=(str(result),)))
+            reading.reports.append(DocumentReport(document.source, Outcome.SKIPPED, warnings=(str(result),)))
         elif (meeting := result.meeting).id in seen:
             same = f"{meeting.source}: same meeting as {seen[meeting.id]} ({meeting.id}); kept the first"
-            reading.reports.append(DocumentReport.of(result, "duplicate", (same,)))
+            reading.reports.append(DocumentReport.of(result, Outcome.DUPLICATE, (same,)))
         else:
             seen[meeting.id] = meeting.source
             reading.meetings.append(meeting)
@@ -231,7 +242,7 @@ def _documents(files: Iterable[Path | str], reports: list[DocumentReport], cache
         try:
             yield read_document(path, cache=cache)
         except DocumentError as e:
-            reports.append(DocumentReport(str(path), "skipped", warnings=(str(e),)))
+            reports.append(DocumentReport(str(path), Outcome.SKIPPED, warnings=(str(e),)))
 
 
 def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str]) -> exports.Piece:
@@ -250,12 +261,20 @@ def _write(
     entities: dict,
     parts: Iterable[MeetingPart],
     page: Callable[[], str],
-) -> dict[str, Path]:
-    """Every output file but the report, into a staging folder and then into ``folder`` at once."""
+    store: Callable[[Path], StoreSync],
+    timings: dict[str, float],
+) -> tuple[dict[str, Path], StoreSync]:
+    """Every output file but the report, and the store, made in a staging folder and then put in
+    place together: after any failure or interruption ``folder`` holds the previous build's."""
     with exports.staged(folder) as staging:
-        exports.write_formats(staging, context, itertools.chain([entities], (part.read() for part in parts)))
-        exports.write_atomic(staging / PAGE, page())
-    return {name: folder / name for name in OUTPUT_FILES if name != REPORT}
+        # The store fills in a thread (Oxigraph lets go of the GIL) while the files are written.
+        with ThreadPoolExecutor(1) as background:
+            storing = background.submit(_timed_call, timings, "store", store, staging / STORE)
+            with _timed(timings, "exports"):
+                exports.write_formats(staging, context, itertools.chain([entities], (part.read() for part in parts)))
+                exports.write_atomic(staging / PAGE, page())
+            synced = storing.result()
+    return {name: folder / name for name in OUTPUT_FILES if name != REPORT}, synced
 
 
 def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> BuildResult:
@@ -290,18 +309,15 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         entity_parts = exports.parts_of(entities)
     graphs = {entities_graph_iri(base).value: GraphSource.of_text(entity_parts[exports.NTriples.name])}
     graphs.update((part.iri, GraphSource(part.ntriples, part.digest)) for part in parts)
-    # The store fills in a thread (Oxigraph lets go of the GIL) while the files are written.
-    with ThreadPoolExecutor(1) as background:
-        storing = background.submit(_sync_timed, settings.out / STORE, graphs, settings.jobs)
-        with _timed(timings, "exports"):
-            files = _write(
-                settings.out,
-                exports.WriteContext(base, resolution),
-                entity_parts,
-                progress(parts, len(parts), "Writing the files"),
-                lambda: _page(overview, reading, resolution, gazetteer),
-            )
-        store, timings["store"] = storing.result()
+    files, store = _write(
+        settings.out,
+        exports.WriteContext(base, resolution),
+        entity_parts,
+        progress(parts, len(parts), "Writing the files"),
+        lambda: _page(overview, reading, resolution, gazetteer),
+        lambda path: sync_store(path, graphs, settings.jobs, previous=settings.out / STORE),
+        timings,
+    )
     files[REPORT] = _write_report(settings.out / REPORT, reading.reports, timings)
     nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
     nodes[NodeKind.ITEM] = sum(p.nodes for p in parts) - nodes[NodeKind.MEETING]
@@ -314,7 +330,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         timings=timings,
         from_cache=reading.from_cache,
         skipped=reading.skipped,
-        warnings=[w for r in reading.reports if r.status != "skipped" for w in r.warnings],
+        warnings=[w for r in reading.reports if r.status != Outcome.SKIPPED for w in r.warnings],
         rules_only=reading.rules_only,
         triples=len(entities.quads) + sum(p.triples for p in parts),
         written=written,
@@ -335,9 +351,9 @@ def _write_report(path: Path, reports: list[DocumentReport], timings: dict[str, 
     return exports.write_atomic(path, json.dumps(report, indent=1, ensure_ascii=False) + "\n")
 
 
-def _sync_timed(path: Path, graphs: dict[str, GraphSource], threads: int = 1) -> tuple[StoreSync, float]:
-    started = time.perf_counter()
-    return sync_store(path, graphs, threads), time.perf_counter() - started
+def _timed_call(timings: dict[str, float], stage: str, function: Callable, *args):
+    with _timed(timings, stage):
+        return function(*args)
 
 
 def _page(overview: nx.MultiDiGraph, reading: _Reading, resolution: Resolution, gazetteer: Gazetteer) -> str:

@@ -391,3 +391,53 @@ def test_ctrl_c_leaves_the_previous_outputs(folder):
         for name in ("meetings.json", "graph.nt", "graph.ttl"):
             assert after[name] == complete.files[name].read_bytes()
     assert not list(out.glob(".staging-*"))
+
+
+# A build that kills itself (SIGKILL: no cleanup runs) once the store stage has loaded a graph.
+_KILLED_IN_THE_STORE_STAGE = """
+import os, signal, sys
+import graph.store
+real, loaded = graph.store.GraphSource.text, []
+def text(self):
+    loaded.append(self)
+    if len(loaded) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(self)
+graph.store.GraphSource.text = text
+from minutes_graph.cli import main
+sys.argv = ["minutes-graph", "build", sys.argv[1], "--out", sys.argv[2], "--jobs", "1", "-q"]
+main()
+"""
+
+
+def _stored(out) -> set[str]:
+    from graph import store_graphs
+
+    return {line for text in store_graphs(out / "store").values() for line in text.splitlines()}
+
+
+def _in_files(out) -> set[str]:
+    """graph.nt's triples as a store writes them back (xsd:nonNegativeInteger as xsd:integer)."""
+    import pyoxigraph as ox
+
+    memory = ox.Store()
+    memory.load(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    return set(memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode().splitlines())
+
+
+def test_a_kill_in_the_store_stage_leaves_store_and_files_of_one_build(folder):
+    """kill -9 while the store takes a changed meeting: store and files are both the previous
+    build's, and the next build leaves them equal again."""
+    inputs, out = folder
+    assert run(inputs, "--out", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    seed = inputs / SEED
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Sophie Linden", "Sophia Lindqvist"), encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", _KILLED_IN_THE_STORE_STAGE, str(inputs), str(out)], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert _stored(out) == _in_files(out)
+    assert run(inputs, "--out", out).exit_code == 0
+    assert "Sophia Lindqvist" in (out / "graph.nt").read_text(encoding="utf-8")
+    assert _stored(out) == _in_files(out)
+    assert not list(out.glob(".staging-*"))
