@@ -11,6 +11,7 @@ from .build import (
     used_organisations,
 )
 from .kinds import ATTENDANCE_EDGES, ENTITY_EDGES, MEETING_NODES, EdgeKind, NodeKind, node_id, split_node
+from .meeting_rdf import GraphIndex, MeetingView, meeting_quads, meeting_view
 from .namespaces import load_namespaces
 from .persist import GRAPH_JSON_FORMAT, GraphFormatError, graph_from_json
 from .queries import (
@@ -27,19 +28,8 @@ from .queries import (
     topic_profile,
     who_discussed,
 )
-from .rdf import (
-    GraphIndex,
-    MeetingView,
-    all_quads,
-    entities_graph_iri,
-    entity_quads,
-    meeting_graph_iri,
-    meeting_nodes,
-    meeting_quads,
-    meeting_view,
-    to_dataset,
-    union_graph,
-)
+from .rdf import all_quads, entity_quads, meeting_nodes, to_dataset, union_graph
+from .rdf_terms import entities_graph_iri, meeting_graph_iri
 from .remote import (
     PUSHED,
     PushReport,
