@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 import pyoxigraph as ox
@@ -35,6 +36,37 @@ _STATUS = {
 }
 
 
+class Span(NamedTuple):
+    """The characters of the minutes that show a fact."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Item(NamedTuple):
+    node: str
+    parent: str  # the meeting's node, or the item's it is part of
+    title: str
+    number: str
+
+
+class Attending(NamedTuple):
+    person: str
+    relation: EdgeKind  # one of ATTENDANCE_EDGES
+    organisation: str | None
+    posts: tuple[str, ...]
+    evidence: Span
+
+
+class Said(NamedTuple):
+    item: str
+    actor: str
+    verb: str
+    topics: tuple[str, ...]  # raised in the sentence
+    evidence: Span
+
+
 @dataclass(frozen=True)
 class MeetingView:
     """What a meeting's named graph says, read from the graph: plain values only."""
@@ -45,23 +77,23 @@ class MeetingView:
     source: str
     sha256: str
     organiser: str | None
-    items: tuple[tuple[str, str, str, str], ...]  # item node, parent node, title, number
-    attendance: tuple[tuple, ...]  # person, an ATTENDANCE_EDGES value, organisation, posts, evidence
+    items: tuple[Item, ...]
+    attendance: tuple[Attending, ...]
     subjects: tuple[tuple[str, str], ...]  # item, topic discussed
     mentions: tuple[tuple[str, str], ...]  # item, who or where it mentions
-    statements: tuple[tuple, ...]  # item, actor, verb, topics raised, evidence
+    statements: tuple[Said, ...]
 
 
-def _evidence(edge: dict) -> tuple[int, int, str]:
-    return edge["start"], edge["end"], edge["evidence"]
+def _evidence(edge: dict) -> Span:
+    return Span(edge["start"], edge["end"], edge["evidence"])
 
 
-def _item_tree(graph: nx.MultiDiGraph, parent: str) -> list[tuple[str, str, str, str]]:
+def _item_tree(graph: nx.MultiDiGraph, parent: str) -> list[Item]:
     items = []
     for _, item, key in graph.out_edges(parent, keys=True):
         if key in (EdgeKind.HAS_ITEM, EdgeKind.HAS_PART):
             data = graph.nodes[item]
-            items.append((item, parent, data["title"], data["number"]))
+            items.append(Item(item, parent, data["title"], data["number"]))
             items.extend(_item_tree(graph, item))
     return items
 
@@ -89,7 +121,7 @@ def meeting_view(graph: nx.MultiDiGraph, node: str, index: GraphIndex) -> Meetin
     """Everything the named graph of meeting ``node`` depends on."""
     data = graph.nodes[node]
     attendance = [
-        (person, key, edge.get("organisation"), tuple(index.posts.get((person, node), ())), _evidence(edge))
+        Attending(person, key, edge.get("organisation"), tuple(index.posts.get((person, node), ())), _evidence(edge))
         for person, _, key, edge in sorted(graph.in_edges(node, keys=True, data=True))
         if key in ATTENDANCE_EDGES.values()
     ]
@@ -106,7 +138,7 @@ def meeting_view(graph: nx.MultiDiGraph, node: str, index: GraphIndex) -> Meetin
         ]
         for start, actor, edge in sorted(spoken, key=lambda s: s[:2]):
             raised = tuple(index.raised.get((actor, item, start), ()))
-            statements.append((item, actor, edge["verb"], raised, _evidence(edge)))
+            statements.append(Said(item, actor, edge["verb"], raised, _evidence(edge)))
     organiser = next((t for _, t, k in graph.out_edges(node, keys=True) if k == EdgeKind.ORGANISED_BY), None)
     return MeetingView(
         node,
@@ -127,7 +159,7 @@ def _source_iri(base: str, sha256: str) -> ox.NamedNode:
     return iri(base, "source", sha256[:16])
 
 
-def _annotation(g: Quads, body: ox.NamedNode, source: ox.NamedNode, evidence: tuple[int, int, str]) -> ox.NamedNode:
+def _annotation(g: Quads, body: ox.NamedNode, source: ox.NamedNode, evidence: Span) -> ox.NamedNode:
     """A W3C Web Annotation of ``body``, pointing at the characters of the source that show it."""
     start, end, text = evidence
     a = ox.NamedNode(f"{body.value}/evidence")
@@ -200,7 +232,7 @@ def meeting_quads(
     for item, target in view.mentions:
         g.add(node_iri(base, item), NS.mg.mentions, node_iri(base, target))
     for item, actor, verb, raised, evidence in view.statements:
-        st = iri(base, "statement", *path, str(evidence[0]), split_node(actor)[1])
+        st = iri(base, "statement", *path, str(evidence.start), split_node(actor)[1])
         g.add(st, RDF_TYPE, NS.mg.Statement)
         g.add(st, NS.mg.actor, node_iri(base, actor))
         g.add(st, NS.mg.item, node_iri(base, item))

@@ -23,6 +23,7 @@ from .store import QueryResult, store_graphs
 
 __all__ = [
     "RemoteError",
+    "Retries",
     "PushReport",
     "PUSHED",
     "auth_headers",
@@ -80,20 +81,25 @@ def _graph_url(endpoint: str, iri: str) -> str:
     return f"{endpoint}{joiner}graph={urllib.parse.quote(iri, safe='')}"
 
 
-def _send(
-    request: urllib.request.Request,
-    what: str,
-    retries: int,
-    backoff: float,
-    timeout: float,
-    sleep: Callable[[float], None],
-    fine: tuple[int, ...] = (),
-) -> tuple[bytes, int]:
+@dataclass(frozen=True)
+class Retries:
+    """How a request to an endpoint is tried: ``times`` more after a connection error or a 5xx
+    answer, waiting ``backoff`` seconds and then twice as long each time (with ``sleep``), each
+    try given ``timeout`` seconds."""
+
+    times: int = 3
+    backoff: float = 0.5
+    timeout: float = 60
+    sleep: Callable[[float], None] = time.sleep
+
+
+def _send(request: urllib.request.Request, what: str, retry: Retries, fine: tuple[int, ...] = ()) -> tuple[bytes, int]:
     """The response body and the number of tries; connection errors and 5xx answers are retried.
     An answer whose status is in ``fine`` counts as done ("404" to a DELETE: already gone)."""
+    retries = retry.times
     for attempt in range(1, retries + 2):
         try:
-            with _OPENER.open(request, timeout=timeout) as response:
+            with _OPENER.open(request, timeout=retry.timeout) as response:
                 return response.read(), attempt
         except urllib.error.HTTPError as e:
             if e.code in fine:
@@ -109,7 +115,7 @@ def _send(
             if attempt > retries:
                 reason = getattr(e, "reason", e)
                 raise RemoteError(f"{what}: cannot reach the endpoint ({reason}) after {attempt} tries") from e
-        sleep(backoff * 2 ** (attempt - 1))
+        retry.sleep(retry.backoff * 2 ** (attempt - 1))
     raise AssertionError("unreachable")
 
 
@@ -117,10 +123,7 @@ def push_graphs(
     graphs: Mapping[str, str],
     endpoint: str,
     headers: Mapping[str, str] | None = None,
-    retries: int = 3,
-    backoff: float = 0.5,
-    timeout: float = 60,
-    sleep: Callable[[float], None] = time.sleep,
+    retry: Retries = Retries(),
     stale: Iterable[str] = (),
     report: PushReport | None = None,
 ) -> PushReport:
@@ -131,7 +134,7 @@ def push_graphs(
     report = report if report is not None else PushReport()
     for iri in sorted(set(stale) - set(graphs)):
         request = urllib.request.Request(_graph_url(endpoint, iri), method="DELETE", headers={**(headers or {})})
-        _send(request, f"DELETE <{iri}> from {endpoint}", retries, backoff, timeout, sleep, fine=(404,))
+        _send(request, f"DELETE <{iri}> from {endpoint}", retry, fine=(404,))
         report.removed.append(iri)
     for iri, text in sorted(graphs.items()):
         request = urllib.request.Request(
@@ -140,7 +143,7 @@ def push_graphs(
             method="PUT",
             headers={"Content-Type": "application/n-triples", **(headers or {})},
         )
-        _, tries = _send(request, f"PUT <{iri}> to {endpoint}", retries, backoff, timeout, sleep)
+        _, tries = _send(request, f"PUT <{iri}> to {endpoint}", retry)
         report.pushed.append(iri)
         report.tries[iri] = tries
     return report
@@ -150,10 +153,7 @@ def push_update(
     graphs: Mapping[str, str],
     endpoint: str,
     headers: Mapping[str, str] | None = None,
-    retries: int = 3,
-    backoff: float = 0.5,
-    timeout: float = 60,
-    sleep: Callable[[float], None] = time.sleep,
+    retry: Retries = Retries(),
     stale: Iterable[str] = (),
 ) -> PushReport:
     """Replace every named graph, and drop those of ``stale`` no longer built, in one SPARQL Update
@@ -170,7 +170,7 @@ def push_update(
         method="POST",
         headers={"Content-Type": "application/sparql-update", **(headers or {})},
     )
-    _, tries = _send(request, f"update {endpoint}", retries, backoff, timeout, sleep)
+    _, tries = _send(request, f"update {endpoint}", retry)
     return PushReport(pushed=sorted(graphs), removed=removed, tries=dict.fromkeys(graphs, tries))
 
 
@@ -178,10 +178,7 @@ def query_endpoint(
     endpoint: str,
     sparql: str,
     headers: Mapping[str, str] | None = None,
-    retries: int = 3,
-    backoff: float = 0.5,
-    timeout: float = 60,
-    sleep: Callable[[float], None] = time.sleep,
+    retry: Retries = Retries(),
 ) -> QueryResult:
     """Run a SELECT or ASK query on a SPARQL endpoint and read the JSON results as a table."""
     request = urllib.request.Request(
@@ -194,7 +191,7 @@ def query_endpoint(
             **(headers or {}),
         },
     )
-    body, _ = _send(request, f"query {endpoint}", retries, backoff, timeout, sleep)
+    body, _ = _send(request, f"query {endpoint}", retry)
     try:
         data = json.loads(body)
     except json.JSONDecodeError as e:
@@ -211,7 +208,7 @@ PUSHED = "pushed.json"  # beside the store: the graphs each endpoint was sent
 
 
 def push_store(
-    store: Path, endpoint: str, headers: Mapping[str, str], retries: int = 3, transaction: bool = False
+    store: Path, endpoint: str, headers: Mapping[str, str], retry: Retries = Retries(), transaction: bool = False
 ) -> PushReport:
     """Make the endpoint hold exactly the store's named graphs: each replaced whole, and those sent
     before and no longer built (remembered in PUSHED beside the store) removed; with ``transaction``,
@@ -228,9 +225,9 @@ def push_store(
     try:
         graphs = store_graphs(store)
         if transaction:
-            report = push_update(graphs, endpoint, headers, retries=retries, stale=before)
+            report = push_update(graphs, endpoint, headers, retry, stale=before)
         else:
-            push_graphs(graphs, endpoint, headers, retries=retries, stale=before, report=report)
+            push_graphs(graphs, endpoint, headers, retry, stale=before, report=report)
     finally:  # what the endpoint now holds of ours, as far as we know, also after a failure
         sent[endpoint] = sorted((before - set(report.removed)) | set(report.pushed))
         tmp = record.with_name(record.name + ".tmp")

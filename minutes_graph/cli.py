@@ -321,7 +321,7 @@ def push_command(endpoint: str, transaction: bool, store_dir: Path, retries: int
 
     Credentials come from MINUTES_GRAPH_TOKEN (bearer) or MINUTES_GRAPH_USER and MINUTES_GRAPH_PASSWORD.
     """
-    result = queries.push_store(store_dir, endpoint, queries.auth_headers(), retries, transaction)
+    result = queries.push_store(store_dir, endpoint, queries.auth_headers(), queries.Retries(retries), transaction)
     retried = sum(t > 1 for t in result.tries.values())
     click.echo(
         f"Pushed {len(result.pushed)} named graphs to {endpoint}"

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from graph import (
     RemoteError,
+    Retries,
     auth_headers,
     push_graphs,
     push_update,
@@ -20,6 +21,8 @@ from graph import (
 )
 from graph.store import StoreError
 from minutes_graph.cli import cli
+
+NO_WAIT = Retries(sleep=lambda seconds: None)
 
 COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 
@@ -84,7 +87,7 @@ def test_cli_push_end_to_end_keeps_credentials_secret(seed_build, oxigraph_serve
 def test_wrong_port_fails_cleanly_after_retries():
     waits = []
     with pytest.raises(RemoteError, match=r"cannot reach the endpoint .* after 3 tries$"):
-        push_graphs({"https://x.org/g": ""}, "http://127.0.0.1:9/store", retries=2, sleep=waits.append)
+        push_graphs({"https://x.org/g": ""}, "http://127.0.0.1:9/store", retry=Retries(2, sleep=waits.append))
     assert waits == [0.5, 1.0]
 
 
@@ -94,7 +97,7 @@ def test_401_is_not_retried_and_says_what_to_set(scripted_server, monkeypatch):
     monkeypatch.setenv("MINUTES_GRAPH_PASSWORD", "pw")
     url = f"http://127.0.0.1:{scripted_server.server_port}/store"
     with pytest.raises(RemoteError, match=r"refused the credentials \(HTTP 401\); set MINUTES_GRAPH_TOKEN"):
-        push_graphs({"https://x.org/g": ""}, url, auth_headers(), sleep=lambda s: None)
+        push_graphs({"https://x.org/g": ""}, url, auth_headers(), NO_WAIT)
     assert len(scripted_server.seen) == 1
     assert scripted_server.seen[0][1].startswith("Basic ")
 
@@ -103,7 +106,7 @@ def test_5xx_is_retried_then_succeeds(scripted_server):
     scripted_server.script = [500, 503]
     url = f"http://127.0.0.1:{scripted_server.server_port}/store"
     report = push_graphs(
-        {"https://x.org/g": "<https://x.org/a> <https://x.org/b> <https://x.org/c> .\n"}, url, sleep=lambda s: None
+        {"https://x.org/g": "<https://x.org/a> <https://x.org/b> <https://x.org/c> .\n"}, url, retry=NO_WAIT
     )
     assert report.tries == {"https://x.org/g": 3}
     assert scripted_server.seen[0][0] == "/store?graph=https%3A%2F%2Fx.org%2Fg"
@@ -113,7 +116,7 @@ def test_5xx_every_time_fails_with_the_status(scripted_server):
     scripted_server.script = [500] * 5
     url = f"http://127.0.0.1:{scripted_server.server_port}/store"
     with pytest.raises(RemoteError, match=r"answered HTTP 500"):
-        push_graphs({"https://x.org/g": ""}, url, retries=2, sleep=lambda s: None)
+        push_graphs({"https://x.org/g": ""}, url, retry=Retries(2, sleep=lambda s: None))
 
 
 def test_a_push_cut_off_half_way_leaves_the_meeting_as_it_was(seed_build, oxigraph_server):
@@ -141,7 +144,7 @@ def test_a_dropped_connection_is_a_clean_error(scripted_server):
     scripted_server.script = [0, 0, 0]  # 0: close the connection without an answer
     url = f"http://127.0.0.1:{scripted_server.server_port}/store"
     with pytest.raises(RemoteError, match=r"cannot reach the endpoint .* after 3 tries$"):
-        push_graphs({"https://x.org/g": ""}, url, retries=2, sleep=lambda s: None)
+        push_graphs({"https://x.org/g": ""}, url, retry=Retries(2, sleep=lambda s: None))
 
 
 class _Redirecting(http.server.BaseHTTPRequestHandler):
@@ -238,7 +241,7 @@ def test_a_transaction_push_changes_all_graphs_or_none(seed_build, oxigraph_serv
         meeting: "<not an iri\n",
     }
     with pytest.raises(RemoteError, match=r"answered HTTP 400"):
-        push_update(broken, f"{oxigraph_server}/update", sleep=lambda s: None)
+        push_update(broken, f"{oxigraph_server}/update", retry=NO_WAIT)
     assert counts(oxigraph_server) == first
 
 
