@@ -10,10 +10,12 @@ from .build import (
     topic_node,
     used_organisations,
 )
+from .curation import CURATION_FILE, Curation, CurationError
 from .kinds import ATTENDANCE_EDGES, ENTITY_EDGES, MEETING_NODES, EdgeKind, NodeKind, node_id, split_node
 from .meeting_rdf import GraphIndex, MeetingView, meeting_quads, meeting_view
 from .namespaces import load_namespaces
 from .persist import GRAPH_JSON_FORMAT, GraphFormatError, graph_from_json
+from .person_ids import IdsError, PersonIds
 from .queries import (
     NODE_KINDS,
     Evidence,
@@ -129,6 +131,11 @@ __all__ = [
     "meeting_graph_iri",
     "node_id",
     "resolve_people",
+    "Curation",
+    "CurationError",
+    "CURATION_FILE",
+    "PersonIds",
+    "IdsError",
     "to_dataset",
     "union_graph",
 ]

@@ -274,7 +274,7 @@ def meeting_fragment(meeting: Meeting, resolution: Resolution, gazetteer: Gazett
 
 def entity_base(resolution: Resolution, gazetteer: Gazetteer) -> nx.MultiDiGraph:
     """What the graph holds before any meeting: the gazetteer's organisations and the resolved people."""
-    graph = nx.MultiDiGraph(name="minutes-graph")
+    graph = nx.MultiDiGraph(name="minutes-graph", aliases=dict(resolution.aliases))  # former person ids
     _gazetteer_organisations(graph, gazetteer)
     for person in resolution.people.values():
         graph.add_node(

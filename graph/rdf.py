@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph
 
 from extract import slug
 
-from .kinds import EdgeKind, NodeKind
+from .kinds import EdgeKind, NodeKind, node_id
 from .meeting_rdf import GraphIndex, meeting_quads, meeting_view
 from .rdf_terms import (
     NS,
@@ -154,6 +154,12 @@ def entity_quads(
         elif key == EdgeKind.MEMBER_OF:
             g.add(node_iri(base, u), NS.org.memberOf, node_iri(base, v))
     _memberships(g, base, graph)
+    for alias, person in sorted(graph.graph.get("aliases", {}).items()):  # ids that now name another's person
+        g.add(
+            node_iri(base, node_id(NodeKind.PERSON, alias)),
+            NS.owl.sameAs,
+            node_iri(base, node_id(NodeKind.PERSON, person)),
+        )
     return g
 
 

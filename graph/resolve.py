@@ -1,15 +1,23 @@
-"""Who is who across meetings: one Person per human, merged only on evidence, never by a guess."""
+"""Who is who across meetings: one Person per human, merged only on evidence, never by a guess.
+
+Listings of one name key are one person unless their organisations clash (``compatible_organisations``);
+names written two ways are joined on evidence (``name_variants``); the analyst's curation file has
+the last word (``curation``); and ids never move (``person_ids``). Every merge keeps its reasons,
+and the pairs that fit by name but lack the evidence are kept as near misses for review."""
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extract import Attendance, Gazetteer, Meeting, name_key, slug
 
-__all__ = ["Person", "Resolution", "resolve_people", "compatible_organisations"]
+from .curation import Curation
+from .name_variants import variant_pairs
+from .person_ids import PersonIds, assign_ids
+
+__all__ = ["Person", "Resolution", "resolve_people", "compatible_organisations", "listing_key"]
 
 Mention = tuple[str, int]  # (meeting id, index of the attendance in that meeting)
 
@@ -26,17 +34,29 @@ class Person:
 
 @dataclass(frozen=True)
 class Resolution:
-    """People found in a set of meetings, and which person each attendance is."""
+    """People found in a set of meetings, and which person each attendance is; the ids merged into
+    another (alias -> id), the merges of names written two ways, the near misses, what the curation
+    file changed, and the registry of ids to keep for the next build."""
 
     people: dict[str, Person]
     person_of: dict[Mention, str]
+    aliases: dict[str, str] = field(default_factory=dict)
+    merges: tuple[str, ...] = ()
+    near_misses: tuple[str, ...] = ()
+    curated: tuple[str, ...] = ()
+    registry: PersonIds = field(default_factory=PersonIds)
+
+
+def listing_key(meeting: Meeting, attendance: Attendance) -> str:
+    """What the registry knows a listing by: the meeting and the name as written there."""
+    return f"{meeting.id}/{name_key(attendance.name)}"
 
 
 def _organisation_as_written(a: Attendance) -> tuple[str | None, str] | None:
     return (a.organisation.id, a.organisation.name) if a.organisation else None
 
 
-@dataclass
+@dataclass(eq=False)  # a cluster is itself: two alike are still two
 class _Cluster:
     """The listings taken for one person so far. Whether a listing fits depends only on the
     organisations as written, so one listing of each stands for the rest: comparing with every
@@ -46,10 +66,16 @@ class _Cluster:
     evidence: list[str] = field(default_factory=list)
     meetings: set[str] = field(default_factory=set)
     representatives: dict[tuple[str | None, str] | None, Attendance] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)  # the bodies whose meetings: key -> name
+    listings: set[str] = field(default_factory=set)
+    name: str | None = None  # the name the analyst gave
 
     def add(self, meeting: Meeting, index: int) -> None:
         self.mentions.append((meeting, index))
         self.meetings.add(meeting.id)
+        self.listings.add(listing_key(meeting, meeting.attendance[index]))
+        if meeting.body:
+            self.bodies.setdefault(meeting.body.id or slug(meeting.body.name), meeting.body.name)
         attendance = as_stated(meeting, meeting.attendance[index])
         self.representatives.setdefault(_organisation_as_written(attendance), attendance)
 
@@ -63,6 +89,17 @@ class _Cluster:
 
     def organisation_ids(self) -> set[str]:
         return {a.organisation.id for a in self.representatives.values() if a.organisation and a.organisation.id}
+
+    def keys(self) -> set[str]:
+        return {name_key(a.name) for a in self.attendances()}
+
+    def written_name(self) -> str:
+        """The name the minutes write most often (the first of those written as often)."""
+        names = [a.name for a in self.attendances()]
+        return max(set(names), key=lambda n: (names.count(n), -names.index(n)))
+
+    def shown_name(self) -> str:
+        return self.name or self.written_name()
 
 
 def as_stated(meeting: Meeting, attendance: Attendance) -> Attendance:
@@ -123,18 +160,9 @@ def _date_order(meeting: Meeting) -> tuple[str, str]:
     return (meeting.date.isoformat() if meeting.date else "9999", meeting.source)
 
 
-def _cluster_by_name(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> dict[str, list[_Cluster]]:
+def _cluster_by_name(meetings: Sequence[Meeting], compatible) -> dict[str, list[_Cluster]]:
     """Blocking by name key: only listings with the same key are ever compared."""
     blocks: dict[str, list[_Cluster]] = defaultdict(list)
-    # The answer depends on the two organisations as written only, and a corpus has few of them.
-    known: dict[tuple, str | None] = {}
-
-    def compatible(a: Attendance, b: Attendance) -> str | None:
-        pair = (_organisation_as_written(a), _organisation_as_written(b))
-        if pair not in known:
-            known[pair] = compatible_organisations(a, b, gazetteer)
-        return known[pair]
-
     for meeting in sorted(meetings, key=_date_order):
         for index, attendance in enumerate(meeting.attendance):
             clusters = blocks[name_key(attendance.name)]
@@ -153,96 +181,170 @@ def _cluster_by_name(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> dict[
     return blocks
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    """True when ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of neighbours."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+def _shared_context(a: _Cluster, b: _Cluster) -> str | None:
+    """What two clusters have in common that makes one person of them likely, or None."""
+    orgs = sorted(a.organisation_ids() & b.organisation_ids())
+    if orgs:
+        return f"same organisation ({orgs[0]})"
+    bodies = sorted(set(a.bodies) & set(b.bodies))
+    return f"meetings of {a.bodies[bodies[0]]}" if bodies else None
+
+
+class _Joining:
+    """Clusters being joined: each cluster's root, and the reasons and near misses found."""
+
+    def __init__(self, clusters: list[_Cluster], compatible):
+        self.clusters, self.compatible = clusters, compatible
+        self.parent = list(range(len(clusters)))
+        self.merges: list[str] = []
+        self.near_misses: list[str] = []
+
+    def root(self, n: int) -> int:
+        while self.parent[n] != n:
+            n = self.parent[n]
+        return n
+
+    def why(self, i: int, j: int) -> str | None:
+        """Why clusters ``i`` and ``j`` may be one person: a shared context, never a shared meeting,
+        no clash of organisations."""
+        a, b = self.clusters[self.root(i)], self.clusters[self.root(j)]
+        if a is b or a.meetings & b.meetings:
+            return None
+        if not all(self.compatible(x, y) for x in a.representatives.values() for y in b.representatives.values()):
+            return None
+        return _shared_context(a, b)
+
+    def join(self, i: int, j: int, reason: str) -> None:
+        keep, gone = sorted((self.root(i), self.root(j)))
+        self.clusters[keep].absorb(self.clusters[gone])
+        self.clusters[keep].evidence.append(reason)
+        self.merges.append(reason)
+        self.parent[gone] = keep
+
+    def result(self) -> list[_Cluster]:
+        return [c for n, c in enumerate(self.clusters) if self.root(n) == n]
+
+
+def _join_variants(clusters: list[_Cluster], compatible) -> _Joining:
+    """Join clusters whose names are one name written two ways (see ``name_variants``)."""
+    joining = _Joining(clusters, compatible)
+    keys = [name_key(c.attendances()[0].name) for c in clusters]
+    names = [c.attendances()[0].name for c in clusters]
+    short_forms: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for i, j, variant in variant_pairs(keys):
+        if variant.kind != "spelling":
+            short, full = (i, j) if keys[i] == variant.short else (j, i)
+            short_forms[short].append((full, variant.kind))
+        elif (reason := joining.why(i, j)) is not None:
+            joining.join(i, j, f"'{names[j]}' is a spelling of '{names[i]}' ({reason})")
+        else:
+            joining.near_misses.append(
+                f"'{names[i]}' and '{names[j]}': one typo apart, but no shared organisation or body"
+            )
+    for short, fulls in sorted(short_forms.items()):
+        fitting = {joining.root(f): (f, kind) for f, kind in fulls if joining.why(short, f) is not None}
+        if len(fitting) == 1:
+            ((full, kind),) = fitting.values()
+            reason = joining.why(short, full)
+            joining.join(
+                short,
+                full,
+                f"'{names[short]}' is '{names[full]}' by {'the initial' if kind == 'initial' else 'a nickname'} ({reason})",
+            )
+        elif fitting:
+            others = " or ".join(f"'{names[f]}'" for f, _ in fitting.values())
+            joining.near_misses.append(f"'{names[short]}' could be {others}: left apart")
+        else:
+            others = " or ".join(f"'{names[f]}'" for f, _ in fulls)
+            joining.near_misses.append(f"'{names[short]}' could be {others}, but nothing else says so: left apart")
+    return joining
+
+
+def _refers(cluster: _Cluster, ref: str, known: PersonIds) -> bool:
+    """Whether the curation file's ``ref`` (an id, or a name as written) names this cluster."""
+    entry = known.people.get(ref)
+    return bool(entry.listings & cluster.listings) if entry else name_key(ref) in cluster.keys()
+
+
+def _curate(clusters: list[_Cluster], curation: Curation, known: PersonIds) -> tuple[list[_Cluster], list[str]]:
+    """The curation file applied: people joined, split and named as it says."""
+    notes = []
+    for group in curation.same:
+        found = [next((c for c in clusters if _refers(c, ref, known)), None) for ref in group]
+        missing = [ref for ref, c in zip(group, found, strict=True) if c is None]
+        keep, *others = [c for c in dict.fromkeys(found) if c is not None] or [None]
+        for other in others:
+            keep.absorb(other)
+            clusters.remove(other)
+        if keep is not None and others:
+            keep.evidence.append(f"one person by {curation.source}: {', '.join(group)}")
+        notes.append(
+            f"{curation.source}: {' and '.join(group)} are one person"
+            + (f" (no one called {', '.join(missing)})" if missing else "")
         )
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
-def _doubled_letter(a: str, b: str) -> bool:
-    """ "Mat" and "Matt": one spelling doubles a letter of the other."""
-    short, long_ = sorted((a, b), key=len)
-    return len(long_) == len(short) + 1 and any(
-        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short for i in range(len(long_) - 1)
-    )
-
-
-def _spelling_variants(a: str, b: str) -> bool:
-    """Names that differ by one typo in one word: a swap, a dropped or doubled letter (Sturt / Strut,
-    Racheal / Rachael, Mat / Matt). Short words need the doubled letter: Tim and Tom are two people."""
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) or len(wa) < 2:
-        return False
-    differing = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-    return (
-        len(differing) == 1
-        and _edit_distance_at_most_one(*differing[0])
-        and (min(map(len, differing[0])) > 3 or _doubled_letter(*differing[0]))
-    )
-
-
-def _one_typo_apart(keys: list[str]) -> list[tuple[int, int]]:
-    """Pairs (i < j, in order) of keys that may differ by one typo in one word: those sharing a word
-    with one letter or none deleted, the other words the same. Linear in the keys, where comparing
-    every pair was quadratic in the people one organisation sends over the years."""
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for n, key in enumerate(keys):
-        words = key.split()
-        for p, word in enumerate(words):
-            for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
-                groups[(p, variant, *words[:p], "|", *words[p + 1 :])].append(n)
-    return sorted({(a, b) for group in groups.values() for a in group for b in group if a < b})
-
-
-def _merge_spellings(blocks: dict[str, list[_Cluster]]) -> list[_Cluster]:
-    """Join clusters whose names differ by one typo in one word, but only inside one organisation
-    and never when both spellings appear at the same meeting (they would be two people)."""
-    by_org: dict[str, list[tuple[str, _Cluster]]] = defaultdict(list)
-    for key, clusters in blocks.items():
+    for first, second in curation.different:
+        for cluster in [c for c in clusters if _refers(c, first, known) and _refers(c, second, known)]:
+            moved = [(m, i) for m, i in cluster.mentions if _refers(_single(m, i), second, known)]
+            if moved and len(moved) < len(cluster.mentions):
+                apart = _Cluster()
+                for m, i in moved:
+                    apart.add(m, i)
+                cluster.mentions = [x for x in cluster.mentions if x not in moved]
+                rest = _Cluster()
+                for m, i in cluster.mentions:
+                    rest.add(m, i)
+                rest.evidence = cluster.evidence
+                clusters[clusters.index(cluster)] = rest
+                clusters.append(apart)
+        notes.append(f"{curation.source}: {first} and {second} are two people")
+    for ref, name in curation.names:
         for cluster in clusters:
-            for org in sorted(cluster.organisation_ids()):
-                by_org[org].append((key, cluster))
-    absorbed: dict[int, _Cluster] = {}  # a cluster merged into another -> that one
-
-    def root(cluster: _Cluster) -> _Cluster:
-        while id(cluster) in absorbed:
-            cluster = absorbed[id(cluster)]
-        return cluster
-
-    for org, members in by_org.items():
-        for i, j in _one_typo_apart([key for key, _ in members]):
-            (key_a, a), (key_b, b) = members[i], members[j]
-            a_root, b_root = root(a), root(b)
-            if a_root is b_root or not _spelling_variants(key_a, key_b) or a_root.meetings & b_root.meetings:
-                continue
-            a_root.absorb(b_root)
-            a_root.evidence.append(f"'{key_b}' is a spelling of '{key_a}' (same organisation: {org})")
-            absorbed[id(b_root)] = a_root
-    return [c for clusters in blocks.values() for c in clusters if id(c) not in absorbed]
+            if _refers(cluster, ref, known):
+                cluster.name = name
+        notes.append(f"{curation.source}: {ref} is shown as {name}")
+    return clusters, notes
 
 
-def resolve_people(meetings: Sequence[Meeting], gazetteer: Gazetteer) -> Resolution:
-    """Group the attendances of all meetings into people; ids are stable for the same input."""
-    clusters = _merge_spellings(_cluster_by_name(meetings, gazetteer))
+def _single(meeting: Meeting, index: int) -> _Cluster:
+    one = _Cluster()
+    one.add(meeting, index)
+    return one
+
+
+def resolve_people(
+    meetings: Sequence[Meeting],
+    gazetteer: Gazetteer,
+    known: PersonIds | None = None,
+    curation: Curation | None = None,
+) -> Resolution:
+    """Group the attendances of all meetings into people, with ids from the registry ``known``
+    (new ones for people it has not seen), as the ``curation`` file says where it says anything."""
+    known = known or PersonIds()
+    compatible_pair: dict[tuple, str | None] = {}
+
+    def compatible(a: Attendance, b: Attendance) -> str | None:
+        pair = (_organisation_as_written(a), _organisation_as_written(b))
+        if pair not in compatible_pair:
+            compatible_pair[pair] = compatible_organisations(a, b, gazetteer)
+        return compatible_pair[pair]
+
+    blocks = _cluster_by_name(meetings, compatible)
+    clusters = sorted(
+        (c for block in blocks.values() for c in block), key=lambda c: (_date_order(c.mentions[0][0]), c.mentions[0][1])
+    )
+    joining = _join_variants(clusters, compatible)
+    clusters, curated = _curate(joining.result(), curation or Curation(), known)
+    clusters.sort(key=lambda c: (_date_order(c.mentions[0][0]), c.mentions[0][1]))
+    ids, aliases, registry = assign_ids(
+        [(c.written_name(), frozenset(c.listings), sorted(c.organisation_ids())) for c in clusters], known
+    )
     people: dict[str, Person] = {}
     person_of: dict[Mention, str] = {}
-    for cluster in sorted(clusters, key=lambda c: (_date_order(c.mentions[0][0]), c.mentions[0][1])):
+    for ident, cluster in zip(ids, clusters, strict=True):
         names = [a.name for a in cluster.attendances()]
-        name = max(set(names), key=lambda n: (names.count(n), -names.index(n)))
-        ident = base = slug(name_key(name)) or "person"
-        suffixes = itertools.chain(sorted(cluster.organisation_ids()), map(str, itertools.count(2)))
-        while ident in people:
-            ident = f"{base}--{next(suffixes)}"
-        people[ident] = Person(ident, name, tuple(dict.fromkeys(names)), tuple(cluster.evidence))
+        people[ident] = Person(ident, cluster.shown_name(), tuple(dict.fromkeys(names)), tuple(cluster.evidence))
         for meeting, index in cluster.mentions:
             person_of[(meeting.id, index)] = ident
-    return Resolution(people, person_of)
+    return Resolution(
+        people, person_of, aliases, tuple(joining.merges), tuple(joining.near_misses), tuple(curated), registry
+    )

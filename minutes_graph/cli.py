@@ -78,6 +78,19 @@ def cli() -> None:
 @click.option(
     "--no-cache", is_flag=True, help="Parse every document and write every meeting's RDF again, even unchanged ones."
 )
+@click.option(
+    "--people",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Curation file saying who is one person, who two, and what to call them (default: people.yaml "
+    "in a folder of PATHS).",
+)
+@click.option(
+    "--ids",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Registry of person ids to keep them from build to build (default: person-ids.json in --out).",
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when any input could not be read.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; warnings still go to stderr.")
 def build_command(
@@ -87,6 +100,8 @@ def build_command(
     base_iri: str | None,
     jobs: int | None,
     no_cache: bool,
+    people: Path | None,
+    ids: Path | None,
     strict: bool,
     quiet: bool,
 ) -> None:
@@ -98,7 +113,7 @@ def build_command(
     """
     if base_iri is not None and not base_iri.endswith(("/", "#")):
         raise click.BadParameter("must end with '/' or '#'", param_hint="--base-iri")
-    settings = BuildSettings(out, spacy_model, base_iri, jobs or os.cpu_count() or 1, use_cache=not no_cache)
+    settings = BuildSettings(out, spacy_model, base_iri, jobs or os.cpu_count() or 1, not no_cache, people, ids)
     try:
         result = build(paths, settings, _progress(quiet))
     except KeyboardInterrupt:

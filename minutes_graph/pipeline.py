@@ -35,10 +35,13 @@ from extract import (
     read_document,
 )
 from graph import (
+    CURATION_FILE,
     ENTITY_EDGES,
     MEETING_NODES,
+    Curation,
     GraphSource,
     NodeKind,
+    PersonIds,
     Resolution,
     StoreSync,
     Summary,
@@ -57,8 +60,8 @@ from .meeting_parts import MeetingPart, meeting_parts
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "Outcome", "build", "OUTPUT_FILES"]
 
-PAGE, REPORT = "graph.html", "report.json"
-OUTPUT_FILES = (*(writer.name for writer in exports.FORMATS), PAGE, REPORT)
+PAGE, REPORT, IDS = "graph.html", "report.json", "person-ids.json"
+OUTPUT_FILES = (*(writer.name for writer in exports.FORMATS), PAGE, IDS, REPORT)
 STORE = "store"
 CACHE = "cache"  # pages fetched from the web
 
@@ -76,6 +79,8 @@ class BuildSettings:
     base_iri: str | None = None
     jobs: int = 1
     use_cache: bool = True
+    people: Path | None = None  # the curation file (default: people.yaml in a folder of the inputs)
+    ids: Path | None = None  # the registry of person ids (default: person-ids.json in ``out``)
 
 
 class Outcome(StrEnum):
@@ -263,6 +268,7 @@ def _write(
     page: Callable[[], str],
     store: Callable[[Path], StoreSync],
     timings: dict[str, float],
+    ids: str | None,
 ) -> tuple[dict[str, Path], StoreSync]:
     """Every output file but the report, and the store, made in a staging folder and then put in
     place together: after any failure or interruption ``folder`` holds the previous build's."""
@@ -273,6 +279,8 @@ def _write(
             with _timed(timings, "exports"):
                 exports.write_formats(staging, context, itertools.chain([entities], (part.read() for part in parts)))
                 exports.write_atomic(staging / PAGE, page())
+                if ids is not None:
+                    exports.write_atomic(staging / IDS, ids)
             synced = storing.result()
     return {name: folder / name for name in OUTPUT_FILES if name != REPORT}, synced
 
@@ -287,7 +295,9 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     gazetteer = load_gazetteer()
     base = settings.base_iri or load_namespaces().default_base
     with _timed(timings, "resolve"):
-        resolution = resolve_people(reading.meetings, gazetteer)
+        registry = settings.ids or settings.out / IDS
+        known = PersonIds.from_json(registry.read_text(encoding="utf-8"), str(registry)) if registry.exists() else None
+        resolution = resolve_people(reading.meetings, gazetteer, known, _curation(paths, settings))
     with _timed(timings, "graph"):
         parts, written = meeting_parts(
             reading.meetings,
@@ -317,8 +327,11 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         lambda: _page(overview, reading, resolution, gazetteer),
         lambda path: sync_store(path, graphs, settings.jobs, previous=settings.out / STORE),
         timings,
+        None if settings.ids else resolution.registry.to_json(),
     )
-    files[REPORT] = _write_report(settings.out / REPORT, reading.reports, timings)
+    if settings.ids:  # kept beside the corpus: written once the outputs are in place
+        exports.write_atomic(settings.ids, resolution.registry.to_json())
+    files[REPORT] = _write_report(settings.out / REPORT, reading.reports, timings, resolution)
     nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
     nodes[NodeKind.ITEM] = sum(p.nodes for p in parts) - nodes[NodeKind.MEETING]
     return BuildResult(
@@ -339,13 +352,27 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     )
 
 
+def _curation(paths: Sequence[str | Path], settings: BuildSettings) -> Curation | None:
+    """The analyst's curation file: --people, else people.yaml in a folder of the inputs."""
+    found = settings.people or next(
+        (Path(p) / CURATION_FILE for p in paths if (Path(p) / CURATION_FILE).is_file()), None
+    )
+    if found is None:
+        return None
+    try:
+        return Curation.from_yaml(found.read_text(encoding="utf-8"), str(found))
+    except OSError as e:
+        raise BuildError(f"{found}: cannot read the curation file ({e.strerror})") from e
+
+
 def _date_order(meeting: Meeting) -> tuple[str, str]:
     return (meeting.date.isoformat() if meeting.date else "", meeting.source)
 
 
-def _write_report(path: Path, reports: list[DocumentReport], timings: dict[str, float]) -> Path:
+def _write_report(path: Path, reports: list[DocumentReport], timings: dict[str, float], people: Resolution) -> Path:
     report = {
         "documents": [dataclasses.asdict(r) for r in reports],
+        "people": {"merges": people.merges, "near_misses": people.near_misses, "curation": people.curated},
         "seconds": {stage: round(t, 3) for stage, t in timings.items()},
     }
     return exports.write_atomic(path, json.dumps(report, indent=1, ensure_ascii=False) + "\n")

@@ -158,6 +158,13 @@ def build_summary(result: BuildResult) -> str:
     lines.append(f"Wrote to {folder}/: " + ", ".join(result.files))
     if result.from_cache:
         lines.append(f"{result.from_cache} of {len(result.reports)} documents were unchanged and came from the cache.")
+    who = result.resolution
+    if who.merges or who.near_misses or who.curated:
+        lines.append(
+            f"People: {len(who.merges)} names written two ways joined, {len(who.near_misses)} near misses left apart"
+            + (f", {len(who.curated)} curation entries honoured" if who.curated else "")
+            + " (each listed in report.json)."
+        )
     if result.store is not None:
         s = result.store
         if s.remade:
