@@ -14,6 +14,7 @@ from .curation import CURATION_FILE, Curation, CurationError
 from .kinds import ATTENDANCE_EDGES, ENTITY_EDGES, MEETING_NODES, EdgeKind, NodeKind, node_id, split_node
 from .meeting_rdf import GraphIndex, MeetingView, meeting_quads, meeting_view
 from .namespaces import load_namespaces
+from .organisations import compatible_organisations
 from .persist import GRAPH_JSON_FORMAT, GraphFormatError, graph_from_json
 from .person_ids import IdsError, PersonIds
 from .queries import (
@@ -43,7 +44,7 @@ from .remote import (
     push_update,
     query_endpoint,
 )
-from .resolve import Person, Resolution, compatible_organisations, resolve_people
+from .resolve import Person, Resolution, resolve_people
 from .sparql import resolve_query, shipped_queries, with_prefixes
 from .stats import Stats, co_attendance, co_discussion, graph_stats
 from .store import GraphSource, QueryResult, StoreError, StoreSync, query_store, store_graphs, sync_store

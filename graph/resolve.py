@@ -7,17 +7,19 @@ and the pairs that fit by name but lack the evidence are kept as near misses for
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from extract import Attendance, Gazetteer, Meeting, name_key, slug
 
 from .curation import Curation
 from .name_variants import variant_pairs
+from .organisations import as_stated, compatible_organisations
 from .person_ids import PersonIds, assign_ids
 
-__all__ = ["Person", "Resolution", "resolve_people", "compatible_organisations", "listing_key"]
+__all__ = ["Person", "Resolution", "resolve_people", "listing_key"]
 
 Mention = tuple[str, int]  # (meeting id, index of the attendance in that meeting)
 
@@ -69,11 +71,18 @@ class _Cluster:
     bodies: dict[str, str] = field(default_factory=dict)  # the bodies whose meetings: key -> name
     listings: set[str] = field(default_factory=set)
     name: str | None = None  # the name the analyst gave
+    posts: set[str] = field(default_factory=set)
+    met: set[str] = field(default_factory=set)  # the name keys of the others at their meetings
+    dates: set = field(default_factory=set)
 
     def add(self, meeting: Meeting, index: int) -> None:
         self.mentions.append((meeting, index))
         self.meetings.add(meeting.id)
         self.listings.add(listing_key(meeting, meeting.attendance[index]))
+        self.posts.update(p.id or slug(p.name) for p in meeting.attendance[index].posts)
+        self.met.update(name_key(a.name) for n, a in enumerate(meeting.attendance) if n != index)
+        if meeting.date:
+            self.dates.add(meeting.date)
         if meeting.body:
             self.bodies.setdefault(meeting.body.id or slug(meeting.body.name), meeting.body.name)
         attendance = as_stated(meeting, meeting.attendance[index])
@@ -100,60 +109,6 @@ class _Cluster:
 
     def shown_name(self) -> str:
         return self.name or self.written_name()
-
-
-def as_stated(meeting: Meeting, attendance: Attendance) -> Attendance:
-    """The listing as evidence of who someone is: a member of the body that met, listed under it,
-    says nothing of the other bodies they belong to (a councillor at the council and at one of its
-    committees), so that body counts as no organisation."""
-    org, body = attendance.organisation, meeting.body
-    if org is not None and body is not None and not org.id and slug(org.name) == slug(body.name):
-        return replace(attendance, organisation=None)
-    return attendance
-
-
-# Sharing a government department or the GLA says nothing: MOPAC and TfL are both in the GLA.
-_TOO_BROAD = {"department", "authority"}
-
-
-def _words(name: str) -> set[str]:
-    return {w.removesuffix("s") for w in slug(name).split("-") if w not in ("of", "and", "the", "for")}
-
-
-def compatible_organisations(a: Attendance, b: Attendance, gazetteer: Gazetteer) -> str | None:
-    """Why two listings of one name may be one person ("same organisation", ...), or None if they clash.
-
-    Organisations are compatible when one is part of (or a member of, or was succeeded by) the
-    other, as a borough council is of London Councils; when they share a parent below the level of a
-    department or authority (CPS North and CPS South; NOMS and London Prisons Group, through HMPPS,
-    which succeeded NOMS); when one is a board, whose members come from other organisations; or when
-    an organisation the gazetteer does not know is named in words of one it knows ("Prisons" and
-    London Prisons Group).
-    """
-    oa, ob = a.organisation, b.organisation
-    if oa is None or ob is None:
-        return "no organisation to contradict"
-    if oa.id and ob.id:
-        if oa.id == ob.id:
-            return f"same organisation ({oa.name})"
-        up_a, up_b = gazetteer.ancestors(oa.id), gazetteer.ancestors(ob.id)
-        if oa.id in up_b or ob.id in up_a:
-            return f"{oa.name} and {ob.name}: one is part of the other"
-        shared = [o for o in up_a if o in up_b and gazetteer.organisations[o].kind not in _TOO_BROAD]
-        if shared:
-            return f"{oa.name} and {ob.name}: both in {gazetteer.organisations[shared[0]].name}"
-        boards = [o for o in (oa, ob) if gazetteer.organisations[o.id].kind == "board"]
-        if boards:
-            return f"{boards[0].name} is a board, whose members come from other organisations"
-        return None
-    if slug(oa.name) == slug(ob.name):
-        return f"same organisation ({oa.name})"
-    known, unknown = (oa, ob) if oa.id else (ob, oa)
-    if known.id and any(
-        _words(unknown.name) <= _words(name) for org in gazetteer.ancestors(known.id) for name in gazetteer.names(org)
-    ):
-        return f"'{unknown.name}' names {known.name} or its parent"
-    return None
 
 
 def _date_order(meeting: Meeting) -> tuple[str, str]:
@@ -260,6 +215,40 @@ def _join_variants(clusters: list[_Cluster], compatible) -> _Joining:
     return joining
 
 
+# Others met at a body's meetings that make two namesakes from different organisations one person
+# who moved between them, with the body and the years apart.
+MET_TO_MOVE = 3
+
+
+def _join_movers(joining: _Joining) -> None:
+    """Namesakes kept apart by their organisations, who attended one body's meetings in years that
+    do not overlap and held the same post there or met the same people (MET_TO_MOVE or more): one
+    person who moved from one organisation to the other. Namesakes at one body without that are
+    near misses; at unrelated bodies they are never joined."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for n, cluster in enumerate(joining.clusters):
+        by_key[name_key(cluster.written_name())].append(n)
+    for group in by_key.values():
+        for i, j in itertools.combinations(group, 2):
+            a, b = joining.clusters[joining.root(i)], joining.clusters[joining.root(j)]
+            bodies = sorted(set(a.bodies) & set(b.bodies))
+            if a is b or not bodies or a.meetings & b.meetings:
+                continue
+            apart = a.dates and b.dates and (max(a.dates) < min(b.dates) or max(b.dates) < min(a.dates))
+            posts, met = sorted(a.posts & b.posts), a.met & b.met
+            if apart and (posts or len(met) >= MET_TO_MOVE):
+                evidence = f"the post {posts[0]}" if posts else f"{len(met)} of the same people met"
+                joining.join(
+                    i,
+                    j,
+                    f"{a.written_name()} moved between organisations ({a.bodies[bodies[0]]}, years apart, {evidence})",
+                )
+            else:
+                joining.near_misses.append(
+                    f"two people called {a.written_name()} at {a.bodies[bodies[0]]}: different organisations, left apart"
+                )
+
+
 def _refers(cluster: _Cluster, ref: str, known: PersonIds) -> bool:
     """Whether the curation file's ``ref`` (an id, or a name as written) names this cluster."""
     entry = known.people.get(ref)
@@ -333,6 +322,7 @@ def resolve_people(
         (c for block in blocks.values() for c in block), key=lambda c: (_date_order(c.mentions[0][0]), c.mentions[0][1])
     )
     joining = _join_variants(clusters, compatible)
+    _join_movers(joining)
     clusters, curated = _curate(joining.result(), curation or Curation(), known)
     clusters.sort(key=lambda c: (_date_order(c.mentions[0][0]), c.mentions[0][1]))
     ids, aliases, registry = assign_ids(

@@ -72,6 +72,22 @@ def test_short_and_full_forms_at_one_meeting_are_two_people(parse):
     assert len(resolve_people([a], load_gazetteer()).people) == 2
 
 
+def test_someone_who_moved_between_organisations_stays_one_person(parse):
+    regulars = ["Jane Doe, MPS", "Amir Khan, CPS", "Lena Park, London Councils"]
+    a = minutes(parse, "London Crime Reduction Board", "12 July 2021", ["Sam Okoro, MPS", *regulars])
+    b = minutes(parse, "London Crime Reduction Board", "12 July 2023", ["Sam Okoro, MOPAC", *regulars])
+    moved = resolve_people([a, b], load_gazetteer())
+    assert one_person(moved, [a, b], "Sam Okoro")
+    assert any("Sam Okoro moved between organisations" in m for m in moved.merges)
+    # at unrelated bodies, or meeting no one in common, namesakes stay two people
+    c = minutes(parse, "NHS London Board", "1 March 2024", ["Sam Okoro, NHS England", *regulars])
+    d = minutes(parse, "London Crime Reduction Board", "1 March 2024", ["Sam Okoro, NHS England"])
+    assert not one_person(resolve_people([a, c], load_gazetteer()), [a, c], "Sam Okoro")
+    apart = resolve_people([a, d], load_gazetteer())
+    assert not one_person(apart, [a, d], "Sam Okoro")
+    assert any("two people called Sam Okoro" in m for m in apart.near_misses)
+
+
 def test_an_earlier_meeting_added_later_moves_no_id(parse):
     """The brief's case: a new document naming another Sophie Linden must not take her id."""
     later = minutes(parse, "London Crime Reduction Board", "12 July 2023", ["Sophie Linden, MOPAC", "Jane Doe, MPS"])
