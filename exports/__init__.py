@@ -5,6 +5,7 @@ from .formats import FORMATS, graph_text, parts_of, write_formats
 from .graph_json import GraphJson
 from .graphml import GraphML
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
+from .meetings_json import MeetingsJson
 from .overview import OVERVIEW_FROM, graph_page, overview, overview_page
 from .rdf_files import NTriples
 from .viewer_data import discussion_matrix, node_details, page_data
@@ -14,6 +15,7 @@ __all__ = [
     "CONTENT_SECURITY_POLICY",
     "FORMATS",
     "INITIAL_NODES",
+    "MeetingsJson",
     "LOCK_NAME",
     "OVERVIEW_FROM",
     "FolderBusy",

@@ -99,8 +99,12 @@ def _meeting(meeting: Meeting, resolution: Resolution) -> dict:
 
 
 def _people(resolution: Resolution) -> list[dict]:
+    former: dict[str, list[str]] = {}
+    for alias, person in sorted(resolution.aliases.items()):
+        former.setdefault(person, []).append(alias)
     return [
         {"id": p.id, "name": p.name, "variants": list(p.variants), "evidence": list(p.evidence)}
+        | ({"former_ids": former[p.id]} if p.id in former else {})
         for p in resolution.people.values()
     ]
 

@@ -3,10 +3,12 @@ never move; the analyst's curation file."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 
+from exports import MeetingsJson, WriteContext
 from extract import load_gazetteer
 from graph import Curation, CurationError, PersonIds, entity_base, entity_quads, resolve_people
 
@@ -118,6 +120,10 @@ def test_two_registered_people_found_to_be_one_keep_the_old_id_as_an_alias(parse
     assert [(q.subject.value, q.object.value) for q in same] == [
         ("https://example.org/mg/person/c-hamilton", "https://example.org/mg/person/carol-hamilton")
     ]
+    written = io.StringIO()
+    MeetingsJson(written, WriteContext("", second)).close()
+    (carol,) = json.loads(written.getvalue())["people"]
+    assert carol["former_ids"] == ["c-hamilton"]
     # and the alias stays reserved: the registry keeps it, so no one new is ever given it
     third = resolve_people([a, b], load_gazetteer(), PersonIds.from_json(second.registry.to_json(), "ids"), curation)
     assert third.aliases == {"c-hamilton": "carol-hamilton"}
