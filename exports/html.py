@@ -104,9 +104,10 @@ def _script_json(value) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(net: Network, data: dict, title: str = "minutes-graph") -> str:
+def render_html(net: Network, data: dict, title: str = "minutes-graph", subject: str | None = None) -> str:
     """The page for ``net`` and its ``page_data``, with vis-network inlined from the pyvis package
-    and no remote resource. Every string from the minutes reaches the page as JSON and is shown as text."""
+    and no remote resource, and node ``subject`` selected when it opens (unless its address names
+    another). Every string from the minutes reaches the page as JSON and is shown as text."""
     lib = resources.files("pyvis") / _VIS
     env = Environment(loader=PackageLoader("exports", "templates"), autoescape=select_autoescape(default=True))
     kinds = styles()["nodes"]
@@ -120,6 +121,7 @@ def render_html(net: Network, data: dict, title: str = "minutes-graph") -> str:
         edges=_script_json(net.edges),
         options=_script_json(net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())),
         data=_script_json(data),
+        subject=_script_json(subject),
         initial_nodes=INITIAL_NODES,
         legend=[(kind, s["label"], s["color"], counts[kind]) for kind, s in kinds.items() if counts[kind]],
     )

@@ -48,9 +48,13 @@ def overview(summary: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return shown
 
 
-def graph_page(graph: nx.MultiDiGraph, title: str) -> str:
-    """The page of a whole graph: every meeting, item and sentence (for OVERVIEW_FROM meetings or fewer)."""
-    return render_html(html_network(graph), page_data(graph), title=title)
+def graph_page(
+    graph: nx.MultiDiGraph, title: str, subject: str | None = None, whole: nx.MultiDiGraph | None = None
+) -> str:
+    """The page of a graph: every meeting, item and sentence (for OVERVIEW_FROM meetings or fewer),
+    or a part of ``whole`` (one node's neighbourhood, ``subject``, selected when the page opens),
+    each panel telling all ``whole`` knows of its node."""
+    return render_html(html_network(graph), page_data(whole or graph, graph), title=title, subject=subject)
 
 
 def overview_page(summary: nx.MultiDiGraph, meetings: int, title: str) -> str:

@@ -49,18 +49,18 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
     def relation(kind: str, direction: int) -> str:
         return relations.get(kind, [kind, kind])[direction]
 
-    facts: dict[str, dict[str, None]] = defaultdict(dict)  # relation -> labels, once each, in order
+    facts: dict[str, dict[str, str]] = defaultdict(dict)  # relation -> node -> label, once each, in order
     evidence, unquoted = [], 0
     for direction, neighbours in enumerate((graph.succ[node], graph.pred[node])):
         for other, keyed in neighbours.items():
             label = graph.nodes[other]["label"]
             for e in keyed.values():
-                facts[relation(e["type"], direction)][label] = None
+                facts[relation(e["type"], direction)][other] = label
                 samples = edge_samples(e)
                 evidence.extend((e["type"], sample, other) for sample in samples)
                 unquoted += edge_count(e) - len(samples) if samples else 0
     for kind, direction, meeting in visits(graph).get(node, ()):
-        facts[relation(kind, direction)][graph.nodes[meeting]["label"]] = None
+        facts[relation(kind, direction)][meeting] = graph.nodes[meeting]["label"]
     # One listing backs several edges (attended, represents, holds post): show it once. Only the
     # sentences shown are made into dicts: a regular's panel has thousands behind it.
     evidence = list({(s["source"], s["start"], s["end"]): (kind, s, other) for kind, s, other in evidence}.values())
@@ -71,19 +71,21 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
     )
     data = graph.nodes[node]
     header = [["Date", data["date"]]] if data.get("date") else []
+    if data["type"] == NodeKind.ITEM and data.get("meeting") in graph:  # "2. MPS Update" of which meeting
+        meeting = graph.nodes[data["meeting"]]
+        header += [["Meeting", " ".join(filter(None, (meeting.get("date"), meeting["label"])))]]
     header += [["Source", data["source"]]] if data.get("source") and data["type"] == NodeKind.MEETING else []
     also = [a for a in [*data.get("aliases", []), *data.get("variants", [])] if a != data["label"]]
     header += [["Also", ", ".join(dict.fromkeys(also))]] if also else []
     return {
-        "facts": header + [[k, _listing(list(v))] for k, v in facts.items()],
+        "facts": header,
+        "links": [
+            [k, [[n, label] for n, label in list(v.items())[:NAMES_PER_FACT]], max(0, len(v) - NAMES_PER_FACT)]
+            for k, v in facts.items()
+        ],
         "evidence": [_evidence(graph, *x) for x in shown],
         "more": max(0, len(evidence) - quoted) + unquoted,
     }
-
-
-def _listing(names: list[str]) -> str:
-    more = len(names) - NAMES_PER_FACT
-    return ", ".join(names[:NAMES_PER_FACT]) + (f" and {more} more" if more > 0 else "")
 
 
 def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:

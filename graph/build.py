@@ -63,7 +63,14 @@ def _post(graph: nx.MultiDiGraph, post: PostRef, org_node: str | None, gazetteer
         in_org = org_node
     pid = node_id(NodeKind.POST, ident)
     if pid not in graph:
-        graph.add_node(pid, type=NodeKind.POST, label=post.name, in_gazetteer=post.id is not None)
+        known = gazetteer.posts.get(post.id) if post.id else None
+        graph.add_node(
+            pid,
+            type=NodeKind.POST,
+            label=post.name,
+            in_gazetteer=known is not None,
+            aliases=[a for a in (known.aliases if known else ()) if a != post.name],
+        )
         if in_org:
             graph.add_edge(
                 pid, in_org, key=EdgeKind.POST_IN, type=EdgeKind.POST_IN, source="gazetteer" if post.id else None

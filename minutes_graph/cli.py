@@ -244,7 +244,7 @@ def view_command(name: str, graph_file: Path, radius: int, page: Path | None) ->
         raise click.ClickException(f"{target}: a view page is written only to an .html file")
     if target.name in OUTPUT_FILES and target.resolve().parent == graph_file.resolve().parent:
         raise click.ClickException(f"{target}: that is the build's own page; choose another name for the view")
-    exports.write_atomic(target, exports.graph_page(sub, f"minutes-graph: {label}"))
+    exports.write_atomic(target, exports.graph_page(sub, f"minutes-graph: {label}", subject=node, whole=g))
     click.echo(f"Wrote {target}: {label} and {sub.number_of_nodes() - 1} nodes within {radius} step(s)")
 
 

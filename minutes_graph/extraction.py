@@ -9,12 +9,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import Document, DocumentError, Meeting, extract_meetings, load_pipeline
+from extract import Document, DocumentError, Meeting, MinutesGraphError, extract_meetings, load_pipeline
 
 from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
 from .processes import worker_pool
 
-__all__ = ["Extracted", "ExtractionCache", "load_record", "extract_all", "PARALLEL_MINIMUM"]
+__all__ = [
+    "Extracted",
+    "ExtractionCache",
+    "DamagedRecord",
+    "load_record",
+    "forget_damaged",
+    "extract_all",
+    "PARALLEL_MINIMUM",
+]
 
 # Below this many documents to parse, starting worker processes (each loads the model) costs more
 # than it saves.
@@ -43,9 +51,36 @@ class Extracted:
         )
 
 
+class DamagedRecord(MinutesGraphError):
+    """A cached record that failed its digest when it was needed: the build reads its document again."""
+
+    def __init__(self, record: Path):
+        super().__init__(record)  # the one argument, so that it comes back whole from a worker process
+        self.record = record
+
+    def __str__(self) -> str:
+        return f"{self.record}: a cached record is damaged"
+
+
 def load_record(path: Path) -> Meeting:
-    """A whole meeting record the cache holds (``Extracted.record``)."""
-    return read_pickle(path)
+    """A whole meeting record the cache holds (``Extracted.record``), checked against its digest.
+
+    A rebuild reads only outlines, and a record only where it is used (a meeting whose parts must
+    be made again): checking every record up front read the disk for minutes at 5,000 meetings."""
+    try:
+        return read_pickle(path)
+    except UNREADABLE as e:
+        raise DamagedRecord(path) from e
+
+
+def forget_damaged(folder: Path) -> int:
+    """Drop every record in the cache ``folder`` that fails its digest, and its outline, so that
+    their documents are read again; how many went."""
+    damaged = [record for record in folder.glob("*/*.pickle") if not intact(record)]
+    for record in damaged:
+        record.unlink(missing_ok=True)
+        record.with_suffix(".outline").unlink(missing_ok=True)
+    return len(damaged)
 
 
 class ExtractionCache:
@@ -68,9 +103,7 @@ class ExtractionCache:
         if not self.read:
             return None
         try:
-            extracted = read_pickle(outline)  # written after the record
-            if not intact(record):
-                return None  # the record is damaged: the document is read again
+            extracted = read_pickle(outline)  # written after the record; the record is checked when used
         except UNREADABLE:
             try:  # a record without its outline (a build stopped between the two): outlined again
                 extracted = self.put(document, read_pickle(record))

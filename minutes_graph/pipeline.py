@@ -55,7 +55,7 @@ from graph import (
     sync_store,
 )
 
-from .extraction import Extracted, ExtractionCache, extract_all, load_record
+from .extraction import DamagedRecord, Extracted, ExtractionCache, extract_all, forget_damaged, load_record
 from .meeting_parts import MeetingPart, meeting_parts
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "Outcome", "build", "OUTPUT_FILES"]
@@ -184,7 +184,11 @@ def build(
     existed = settings.out.exists()
     try:
         with exports.exclusive(settings.out):
-            return _build(paths, settings, progress)
+            try:
+                return _build(paths, settings, progress)
+            except DamagedRecord:  # records are checked when used: read the damaged ones' documents again
+                forget_damaged(settings.out / CACHE / "extract")
+                return _build(paths, settings, progress)
     except BuildError:
         if not existed:  # leave no empty output folder behind a build that made nothing
             shutil.rmtree(settings.out, ignore_errors=True)

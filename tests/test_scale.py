@@ -139,3 +139,17 @@ def test_a_damaged_cache_is_made_again_never_trusted(seeds, tmp_path):
             damaged += 1
     assert damaged >= 8
     assert outputs(build([seeds], BuildSettings(out=out, jobs=1))) == first
+
+
+def test_a_damaged_record_is_found_when_needed_and_its_document_read_again(seeds, tmp_path):
+    """A rebuild reads outlines only; a record is checked where it is used. Records damaged and
+    every meeting's parts gone: the records are needed, fail their digest, and the documents are
+    read again, giving the bytes of the first build."""
+    out = tmp_path / "out"
+    first = outputs(build([seeds], BuildSettings(out=out, jobs=1)))
+    for record in (out / "cache" / "extract").glob("*/*.pickle"):
+        record.write_bytes(record.read_bytes() + b"garbage")
+    shutil.rmtree(out / "cache" / "parts")
+    again = build([seeds], BuildSettings(out=out, jobs=1))
+    assert outputs(again) == first
+    assert again.from_cache == 0  # both documents were read again

@@ -36,7 +36,7 @@ def browser():
 class Page:
     """A page opened from disk with the network cut off, recording what it tried and what it said."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, fragment: str = ""):
         self.context = browser.new_context(viewport={"width": 1400, "height": 900})
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -46,7 +46,7 @@ class Page:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.resolve().as_uri())
+        self.page.goto(path.resolve().as_uri() + (f"#{fragment}" if fragment else ""))
         self.wait_settled()
 
     def _route(self, route):
@@ -75,8 +75,8 @@ class Page:
 def open_page(browser):
     pages: list[Page] = []
 
-    def opener(path: Path) -> Page:
-        pages.append(Page(browser, path))
+    def opener(path: Path, fragment: str = "") -> Page:
+        pages.append(Page(browser, path, fragment))
         return pages[-1]
 
     yield opener

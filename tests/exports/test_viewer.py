@@ -103,6 +103,13 @@ def test_view_command_writes_a_neighbourhood_page(seed_build, open_page, tmp_pat
     page = open_page(target)
     assert page.js("nodesView.length") == expected
     assert page.errors == []
+    # about its subject: selected and explained on load, and a meeting's panel tells all of it
+    assert page.js("network.getSelectedNodes()") == ["person:sophie-linden"]
+    assert page.page.locator("#panel h2").text_content() == "Sophie Linden"
+    page.page.goto(target.resolve().as_uri() + "#node=meeting:lcrb-2023-07-12")
+    page.page.wait_for_function("network.getSelectedNodes()[0] === 'meeting:lcrb-2023-07-12'")
+    attended = page.page.locator("#panel dd").filter(has_text="Sophie Linden").first
+    assert "more" in attended.text_content() or attended.locator("a, span").count() >= 20  # not just her
 
 
 def test_view_never_writes_over_the_builds_outputs(seed_build):
@@ -113,3 +120,53 @@ def test_view_never_writes_over_the_builds_outputs(seed_build):
         assert result.exit_code == 1, result.output
         assert result.output.count("\n") == 1 and result.output.startswith("Error: ")
     assert {name: path.read_bytes() for name, path in seed_build.files.items()} == before
+
+
+def selected(page) -> list[str]:
+    return page.js("network.getSelectedNodes()")
+
+
+def test_a_link_opens_the_same_view_and_back_goes_back(seed_build, open_page):
+    page = open_page(seed_build.files["graph.html"], "node=person:sophie-linden&meeting=meeting:lcrb-2023-07-12")
+    assert selected(page) == ["person:sophie-linden"]
+    assert page.page.locator("#meeting-filter").input_value() == "meeting:lcrb-2023-07-12"
+    assert "meeting:lcrb-2021-07-06" not in page.js("nodesView.getIds()")
+    assert page.page.locator("#panel h2").text_content() == "Sophie Linden"
+    page.page.fill("#search", "the met")
+    page.page.press("#search", "Enter")
+    page.page.wait_for_function("network.getSelectedNodes()[0] === 'organisation:mps'")
+    assert "node=organisation%3Amps" in page.page.url and "meeting=meeting%3Alcrb-2023-07-12" in page.page.url
+    page.page.go_back()
+    page.page.wait_for_function("network.getSelectedNodes()[0] === 'person:sophie-linden'")
+    assert page.errors == []
+
+
+def test_panel_names_are_links_and_items_say_their_meeting(seed_build, open_page):
+    page = open_page(seed_build.files["graph.html"], "node=person:sophie-linden")
+    page.page.locator("#panel a", has_text="Mayor's Office for Policing and Crime").first.click()
+    page.page.wait_for_function("network.getSelectedNodes()[0] === 'organisation:mopac'")
+    item = next(n for n, d in seed_build.graph.nodes(data=True) if d["type"] == "item")
+    meeting = seed_build.graph.nodes[seed_build.graph.nodes[item]["meeting"]]
+    page.page.goto(seed_build.files["graph.html"].resolve().as_uri() + "#node=" + item)
+    page.page.wait_for_function(f"network.getSelectedNodes()[0] === {item!r}")
+    assert meeting["date"] in page.page.locator("#panel").text_content()
+
+
+def test_search_finds_a_post_by_its_short_name_and_lights_up_its_holders(seed_build, open_page):
+    page = open_page(seed_build.files["graph.html"])
+    page.page.fill("#search", "no such person at all")
+    page.page.press("#search", "Enter")
+    assert page.page.locator("#status").text_content() == "Nothing called no such person at all"
+    page.page.fill("#search", "DMPC")
+    page.page.press("#search", "Enter")
+    page.page.wait_for_function("network.getSelectedNodes().length === 1")
+    post = selected(page)[0]
+    assert post.startswith("post:") and seed_build.graph.nodes[post]["label"] == "Deputy Mayor for Policing and Crime"
+    assert "Nothing called" not in page.page.locator("#status").text_content()
+    opacity = page.js("Object.fromEntries(nodesView.get().map(n => [n.id, n.opacity]))")
+    assert opacity["person:sophie-linden"] == 1 and opacity[post] == 1
+    assert opacity["person:tom-gash"] < 1  # not a holder: faded
+    page.page.keyboard.press("Escape")
+    page.page.wait_for_function("network.getSelectedNodes().length === 0")
+    assert page.page.locator("#panel h2").text_content() == "Click a node"
+    assert set(page.js("nodesView.get().map(n => n.opacity)")) == {1}
