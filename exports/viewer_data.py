@@ -19,6 +19,7 @@ EVIDENCE_PER_CELL = 6
 # What an organisation reaches through its people: the meetings they attended, posts, items, topics.
 _REACH = {*ATTENDANCE_EDGES.values(), EdgeKind.HOLDS_POST, EdgeKind.SPEAKS_ON, EdgeKind.RAISES}
 NAMES_PER_FACT = 25  # a person at a thousand meetings: the panel lists 25 and says how many more
+MATRIX_MOST = 300  # actors and topics the matrix can show; it starts on the 25 busiest
 
 
 @functools.cache
@@ -38,6 +39,8 @@ def _evidence(graph: nx.MultiDiGraph, kind: str, sample: dict, other: str) -> di
         "meeting": meeting.get("label"),
         "date": meeting.get("date"),
         "other": graph.nodes[other]["label"],
+        "item": sample.get("item") if sample.get("item") in graph else None,
+        "itemLabel": graph.nodes[sample["item"]]["label"] if sample.get("item") in graph else None,
     }
 
 
@@ -119,34 +122,37 @@ def _organisation_scope(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     return scope
 
 
-def _totals(counts: Counter[tuple[str, str]], end: int) -> Counter[str]:
-    totals: Counter[str] = Counter()
-    for pair, n in counts.items():
-        totals[pair[end]] += n
-    return totals
-
-
-def discussion_matrix(graph: nx.MultiDiGraph, top: int = 25) -> dict:
-    """Actors against topics: how often each actor raised each topic, and the sentences."""
-    cells: dict[tuple[str, str], list[dict]] = defaultdict(list)  # the samples, made into evidence if shown
-    counts: Counter[tuple[str, str]] = Counter()
+def discussion_matrix(graph: nx.MultiDiGraph, most: int = MATRIX_MOST) -> dict:
+    """Actors against topics: how often each actor raised each topic, at which meetings, and a few of
+    the sentences; the page sums the meetings its filters leave, then ranks, sorts and cuts. The
+    ``most`` actors and topics that raised or were raised most are sent (all of them but in the
+    biggest corpora). A summary graph's merged edge knows its meetings but not how often at each:
+    a filtered count there is the meetings at which the topic was raised."""
+    cells: dict[tuple[str, str], dict] = {}
+    totals: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
     for actor, topic, e in graph.edges(data=True):
-        if e["type"] == EdgeKind.RAISES:
-            cells[(actor, topic)].extend(edge_samples(e))
-            counts[(actor, topic)] += edge_count(e)
-    actors = [a for a, _ in _totals(counts, 0).most_common(top)]
-    topics = [t for t, _ in _totals(counts, 1).most_common(top)]
+        if e["type"] != EdgeKind.RAISES:
+            continue
+        cell = cells.setdefault((actor, topic), {"count": 0, "meetings": Counter(), "samples": []})
+        cell["count"] += edge_count(e)
+        cell["meetings"].update(edge_meetings(e))
+        cell["samples"].extend(edge_samples(e)[: EVIDENCE_PER_CELL - len(cell["samples"])])
+        totals[0][actor] += edge_count(e)
+        totals[1][topic] += edge_count(e)
+    actors = {a: n for n, (a, _) in enumerate(totals[0].most_common(most))}
+    topics = {t: n for n, (t, _) in enumerate(totals[1].most_common(most))}
     return {
         "actors": [{"id": a, "label": graph.nodes[a]["label"], "kind": graph.nodes[a]["type"]} for a in actors],
         "topics": [{"id": t, "label": graph.nodes[t]["label"]} for t in topics],
         "cells": [
             {
-                "actor": actors.index(a),
-                "topic": topics.index(t),
-                "count": counts[(a, t)],
-                "evidence": [_evidence(graph, EdgeKind.RAISES, sample, t) for sample in samples[:EVIDENCE_PER_CELL]],
+                "actor": actors[a],
+                "topic": topics[t],
+                "count": cell["count"],
+                "meetings": dict(cell["meetings"]),
+                "evidence": [_evidence(graph, EdgeKind.RAISES, sample, t) for sample in cell["samples"]],
             }
-            for (a, t), samples in sorted(cells.items())
+            for (a, t), cell in sorted(cells.items())
             if a in actors and t in topics
         ],
     }

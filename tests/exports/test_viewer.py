@@ -170,3 +170,27 @@ def test_search_finds_a_post_by_its_short_name_and_lights_up_its_holders(seed_bu
     page.page.wait_for_function("network.getSelectedNodes().length === 0")
     assert page.page.locator("#panel h2").text_content() == "Click a node"
     assert set(page.js("nodesView.get().map(n => n.opacity)")) == {1}
+
+
+def test_the_matrix_follows_the_meeting_filter_and_sorts(seed_build, open_page):
+    g = seed_build.graph
+    raised_in = {
+        g.nodes[u]["label"]
+        for u, _, e in g.edges(data=True)
+        if e["type"] == "raises" and e["meeting"].endswith("2021-07-06")
+    }
+    page = open_page(seed_build.files["graph.html"], "tab=matrix")
+
+    def rows() -> list[str]:
+        return page.page.locator("#matrix-table tbody th").all_text_contents()
+
+    everyone = rows()
+    page.page.select_option("#meeting-filter", "meeting:lcrb-2021-07-06")
+    assert set(rows()) == raised_in and set(rows()) < set(everyone)
+    assert "meeting=meeting%3Alcrb-2021-07-06" in page.page.url and "tab=matrix" in page.page.url
+    page.page.click('#matrix button[data-sort="name"]')
+    assert rows() == sorted(rows(), key=str.casefold)
+    page.page.select_option("#meeting-filter", "")
+    page.page.locator("#matrix td.hit").first.click()
+    assert page.page.locator("#panel a").count() >= 1  # the speaker, and the items, are links
+    assert page.errors == []
