@@ -194,3 +194,19 @@ def test_the_matrix_follows_the_meeting_filter_and_sorts(seed_build, open_page):
     page.page.locator("#matrix td.hit").first.click()
     assert page.page.locator("#panel a").count() >= 1  # the speaker, and the items, are links
     assert page.errors == []
+
+
+def test_keyboard_and_a_narrow_screen(seed_build, open_page):
+    page = open_page(seed_build.files["graph.html"])
+    page.page.focus("#graph .vis-network")
+    assert page.js("document.activeElement.closest('#graph') !== null")
+    before = page.js("network.getViewPosition()")
+    page.page.keyboard.down("ArrowLeft")
+    page.page.wait_for_timeout(300)
+    page.page.keyboard.up("ArrowLeft")
+    assert page.js("network.getViewPosition()") != before  # the arrow keys move the graph
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.page.wait_for_timeout(200)
+    graph, panel = page.page.locator("#graph").bounding_box(), page.page.locator("#panel").bounding_box()
+    assert graph["width"] >= 350 and graph["height"] >= 400  # not a sliver
+    assert panel["y"] >= graph["y"] + graph["height"] - 1  # the panel below the graph
