@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from exports import html_network, page_data, render_html, write_atomic
@@ -210,3 +212,22 @@ def test_keyboard_and_a_narrow_screen(seed_build, open_page):
     graph, panel = page.page.locator("#graph").bounding_box(), page.page.locator("#panel").bounding_box()
     assert graph["width"] >= 350 and graph["height"] >= 400  # not a sliver
     assert panel["y"] >= graph["y"] + graph["height"] - 1  # the panel below the graph
+
+
+def test_what_is_shown_exports_as_csv_and_png(seed_build, open_page):
+    page = open_page(seed_build.files["graph.html"], "node=person:sophie-linden")
+    with page.page.expect_download() as got:
+        page.page.click("#export-csv")
+    text = Path(got.value.path()).read_text(encoding="utf-8")
+    assert text.startswith('"relation","name","id","sentence"') and '"Mayor\'s Office for Policing and Crime"' in text
+    assert "MOPAC received over 300 applicants" in text
+    page.page.click("#tab-matrix")
+    with page.page.expect_download() as got:
+        page.page.click("#export-csv")
+    lines = Path(got.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '"actor","topic","statements"' and len(lines) > 5
+    page.page.click("#tab-graph")
+    with page.page.expect_download() as got:
+        page.page.click("#export-png")
+    assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert page.errors == []
