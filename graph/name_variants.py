@@ -1,4 +1,5 @@
-"""One person written two ways: a typo in one word (Gorniak / Gorniack), an initial for the first
+"""One person written two ways: a typo in one word (Gorniak / Gorniack; in a first name only a swap
+or a doubled letter, Racheal / Rachael), an initial for the first
 name (C Hamilton / Carol Hamilton, G. Roche / Gerard Roche), a nickname (Bill / William, Liz /
 Elizabeth: the ``nicknames`` data set, not a hand list).
 
@@ -48,11 +49,7 @@ def _one_typo(a: str, b: str) -> bool:
     another name (Tim and Tom are two people); a doubled letter in any word (Mat / Matt)."""
     if jellyfish.damerau_levenshtein_distance(a, b) != 1:
         return False
-    short, long_ = sorted((a, b), key=len)
-    doubled = len(long_) == len(short) + 1 and any(
-        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short for i in range(len(long_) - 1)
-    )
-    return min(len(a), len(b)) > 3 or doubled
+    return min(len(a), len(b)) > 3 or _slip(a, b)
 
 
 def name_variant(a: str, b: str) -> Variant | None:
@@ -71,9 +68,22 @@ def name_variant(a: str, b: str) -> Variant | None:
     if _same_given_name(first_a, first_b):
         short, full = sorted((a, b), key=len)
         return Variant("nickname", short, full)
-    if _one_typo(first_a, first_b):
+    if _slip(first_a, first_b):
         return Variant("spelling", b, a)
     return None
+
+
+def _slip(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped (Racheal / Rachael) or one doubled (Mat / Matt): in a first
+    name only these count as typos, as one letter changed, added or dropped is as often another
+    name (Cara / Carl, Zara / Tara, Jon / Joan)."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short for i in range(len(long_) - 1)
+    )
 
 
 def variant_pairs(keys: Sequence[str]) -> list[tuple[int, int, Variant]]:

@@ -335,6 +335,5 @@ def resolve_people(
         people[ident] = Person(ident, cluster.shown_name(), tuple(dict.fromkeys(names)), tuple(cluster.evidence))
         for meeting, index in cluster.mentions:
             person_of[(meeting.id, index)] = ident
-    return Resolution(
-        people, person_of, aliases, tuple(joining.merges), tuple(joining.near_misses), tuple(curated), registry
-    )
+    near_misses = tuple(dict.fromkeys(joining.near_misses))  # namesakes' clusters repeat a pair
+    return Resolution(people, person_of, aliases, tuple(joining.merges), near_misses, tuple(curated), registry)

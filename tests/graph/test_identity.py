@@ -53,6 +53,12 @@ def test_names_as_people_write_them_are_one_person_at_one_body(parse, earlier, l
         assert any(later in m for m in resolution.merges)  # the merge says why
 
 
+def test_first_names_one_letter_apart_are_two_people(parse):
+    a = minutes(parse, "Ayton Community Council", "7 May 2019", ["Cara Shaw", "Zara King"])
+    b = minutes(parse, "Ayton Community Council", "6 May 2025", ["Carl Shaw", "Tara King"])
+    assert len(resolve_people([a, b], load_gazetteer()).people) == 4
+
+
 def test_a_short_form_without_shared_evidence_is_a_near_miss(parse):
     a = minutes(parse, "Ayton Community Council", "7 May 2019", ["Carol Hamilton"])
     b = minutes(parse, "Harbour Trust Board", "6 May 2025", ["C Hamilton"])

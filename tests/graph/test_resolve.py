@@ -84,7 +84,7 @@ from extract import document_from_bytes, extract_meeting, load_gazetteer, load_p
 from graph import resolve_people
 nlp = load_pipeline("blank")
 rows = [("1 May", "Carl Moore, London Borough of Redbridge"), ("1 June", "Carl Moore, London Borough of Hillingdon"),
-        ("1 July", "Cara Moore, London Borough of Hillingdon"), ("1 August", "Cara Moore, London Borough of Redbridge")]
+        ("1 July", "Carl Mooer, London Borough of Hillingdon"), ("1 August", "Carl Mooer, London Borough of Redbridge")]
 meetings = []
 for date, line in rows:
     text = f"Board meeting minutes - {date} 2023\\n\\nPresent\\n{line}\\n\\n1. Welcome\\nHello.\\n"
