@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -76,13 +77,13 @@ def assign_ids(
     Each registered id goes to the person holding most of its listings; a person who holds
     listings of several keeps the oldest and the others become its aliases."""
     order = {pid: n for n, pid in enumerate(known.people)}
+    # Each listing's registered id, so that a person's shares are counted from its own listings:
+    # comparing every person with every id grew with the square of the corpus.
+    owner = {listing: pid for pid, entry in known.people.items() for listing in entry.listings}
     shares = sorted(
-        (
-            (-len(listings & entry.listings), order[pid], n, pid)
-            for n, (_, listings, _) in enumerate(people)
-            for pid, entry in known.people.items()
-            if listings & entry.listings
-        )
+        (-count, order[pid], n, pid)
+        for n, (_, listings, _) in enumerate(people)
+        for pid, count in Counter(owner[x] for x in listings if x in owner).items()
     )
     ids: list[str | None] = [None] * len(people)
     given: set[str] = set()
