@@ -382,7 +382,8 @@ def test_ctrl_c_leaves_the_previous_outputs(folder):
     _, err = process.communicate(timeout=60)
     if process.returncode == 0:
         pytest.skip("the build finished before the interrupt arrived")
-    assert process.returncode == 130, err.decode()
+    # 130, or death by SIGINT when the interrupt lands as Python finalises: a shell reports both as 130.
+    assert process.returncode in (130, -signal.SIGINT), err.decode()
     assert b"keeps the outputs of the previous build" in err
     assert b"Traceback" not in err
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
