@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -57,7 +58,7 @@ def staged(folder: Path) -> Iterator[Path]:
     that name in ``folder``.
 
     Nothing in ``folder`` changes until every output is written, and Ctrl-C waits for the renames
-    (milliseconds). The staging folder never survives; one a killed build left is removed first."""
+    (milliseconds), after which the build is complete. The staging folder never survives; one a killed build left is removed first."""
     folder.mkdir(parents=True, exist_ok=True)
     for left in folder.glob(_STAGING + "*"):
         shutil.rmtree(left, ignore_errors=True)
@@ -69,16 +70,30 @@ def staged(folder: Path) -> Iterator[Path]:
         if blocked:
             what = "a file is in the way of an output folder" if (staging / blocked[0]).is_dir() else None
             raise MinutesGraphError(f"{folder / blocked[0]}: {what or 'a folder is in the way of an output file'}")
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-        try:
+        with _interrupts_wait():
             for name in names:
                 if (staging / name).is_dir() and (folder / name).exists():  # a folder cannot be renamed over one
                     os.replace(folder / name, staging / f".replaced-{name}")
                 os.replace(staging / name, folder / name)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _interrupts_wait() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held off for the block (the renames: milliseconds), and then dropped, as
+    the build they would have stopped is complete. Python runs signal handlers in the main thread
+    only, whichever thread the signal reached, so a handler of ours there holds them off; a mask
+    would not (another thread takes the signal, and the main thread still raises KeyboardInterrupt)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # the main thread handles any signal; this thread's renames go on
+        return
+    previous = {s: signal.signal(s, lambda number, frame: None) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @contextlib.contextmanager
