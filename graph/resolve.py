@@ -99,9 +99,6 @@ class _Cluster:
     def organisation_ids(self) -> set[str]:
         return {a.organisation.id for a in self.representatives.values() if a.organisation and a.organisation.id}
 
-    def keys(self) -> set[str]:
-        return {name_key(a.name) for a in self.attendances()}
-
     def written_name(self) -> str:
         """The name the minutes write most often (the first of those written as often)."""
         names = [a.name for a in self.attendances()]
@@ -249,10 +246,21 @@ def _join_movers(joining: _Joining) -> None:
                 )
 
 
+def _names_listing(ref: str, meeting: Meeting, index: int, known: PersonIds) -> bool:
+    """Whether the curation file's ``ref`` (an id, or a name as written) names this listing."""
+    entry, attendance = known.people.get(ref), meeting.attendance[index]
+    return listing_key(meeting, attendance) in entry.listings if entry else name_key(ref) == name_key(attendance.name)
+
+
 def _refers(cluster: _Cluster, ref: str, known: PersonIds) -> bool:
-    """Whether the curation file's ``ref`` (an id, or a name as written) names this cluster."""
-    entry = known.people.get(ref)
-    return bool(entry.listings & cluster.listings) if entry else name_key(ref) in cluster.keys()
+    return any(_names_listing(ref, meeting, index, known) for meeting, index in cluster.mentions)
+
+
+def _cluster_of(mentions: list[tuple[Meeting, int]], evidence: list[str] | None = None) -> _Cluster:
+    cluster = _Cluster(evidence=list(evidence or ()))
+    for meeting, index in mentions:
+        cluster.add(meeting, index)
+    return cluster
 
 
 def _curate(clusters: list[_Cluster], curation: Curation, known: PersonIds) -> tuple[list[_Cluster], list[str]]:
@@ -273,18 +281,11 @@ def _curate(clusters: list[_Cluster], curation: Curation, known: PersonIds) -> t
         )
     for first, second in curation.different:
         for cluster in [c for c in clusters if _refers(c, first, known) and _refers(c, second, known)]:
-            moved = [(m, i) for m, i in cluster.mentions if _refers(_single(m, i), second, known)]
+            moved = [(m, i) for m, i in cluster.mentions if _names_listing(second, m, i, known)]
             if moved and len(moved) < len(cluster.mentions):
-                apart = _Cluster()
-                for m, i in moved:
-                    apart.add(m, i)
-                cluster.mentions = [x for x in cluster.mentions if x not in moved]
-                rest = _Cluster()
-                for m, i in cluster.mentions:
-                    rest.add(m, i)
-                rest.evidence = cluster.evidence
-                clusters[clusters.index(cluster)] = rest
-                clusters.append(apart)
+                kept = [mention for mention in cluster.mentions if mention not in moved]
+                clusters[clusters.index(cluster)] = _cluster_of(kept, cluster.evidence)
+                clusters.append(_cluster_of(moved))
         notes.append(f"{curation.source}: {first} and {second} are two people")
     for ref, name in curation.names:
         for cluster in clusters:
@@ -292,12 +293,6 @@ def _curate(clusters: list[_Cluster], curation: Curation, known: PersonIds) -> t
                 cluster.name = name
         notes.append(f"{curation.source}: {ref} is shown as {name}")
     return clusters, notes
-
-
-def _single(meeting: Meeting, index: int) -> _Cluster:
-    one = _Cluster()
-    one.add(meeting, index)
-    return one
 
 
 def resolve_people(
