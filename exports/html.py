@@ -12,7 +12,6 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pyvis.edge import Edge
 from pyvis.network import Network
-from pyvis.node import Node
 
 from graph import edge_count, edge_samples
 
@@ -45,7 +44,7 @@ def _tooltip(data: dict) -> str:
 # pyvis's add_node and add_edge look each id up in a list of every node: quadratic, minutes at the
 # 25,000 people of a big overview. A networkx graph's nodes are unique already, so they go straight in.
 def _add_node(net: Network, node: str, shape: str, **options) -> None:
-    options = Node(node, shape, **options).options
+    options = {"id": node, "shape": shape, **options}  # what pyvis's Node makes, without a vis label
     net.nodes.append(options)
     net.node_ids.append(node)
     net.node_map[node] = options
@@ -65,12 +64,11 @@ def html_network(graph: nx.MultiDiGraph, quotes: int = EVIDENCE_PER_EDGE) -> Net
         _add_node(
             net,
             node,
-            label=data["label"],
+            name=data["label"],  # not vis's "label": the page draws the labels so they never overlap
             title=_tooltip(data),
             color=style["color"],
             shape=style["shape"],
             kind=data["type"],
-            font={"color": style.get("font", "#222222")},
             size=round(8 + 4 * math.sqrt(graph.degree(node)), 1),
             aliases=[*data.get("aliases", []), *data.get("variants", [])],
         )

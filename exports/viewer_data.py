@@ -91,16 +91,18 @@ def node_details(graph: nx.MultiDiGraph, node: str, quoted: int = EVIDENCE_PER_N
     }
 
 
-def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
+def _node_meetings(graph: nx.MultiDiGraph) -> dict[str, Counter[str]]:
+    """For each node, the meetings it appears in and how many facts tie it to each (a summary
+    graph's merged edge counts once a meeting): the filters and the panel's timeline read them."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
     for node, data in graph.nodes(data=True):
         if data["type"] == NodeKind.MEETING:
-            found[node].add(node)
+            found[node][node] += 1
     for u, v, e in graph.edges(data=True):
         for meeting in edge_meetings(e):
             if meeting in graph:
-                found[u].add(meeting)
-                found[v].add(meeting)
+                found[u][meeting] += 1
+                found[v][meeting] += 1
     for node, seen in visits(graph).items():
         found[node].update(meeting for *_, meeting in seen)
     return found
@@ -168,9 +170,13 @@ def page_data(graph: nx.MultiDiGraph, shown: nx.MultiDiGraph | None = None, quot
         ((n, d) for n, d in graph.nodes(data=True) if d["type"] == NodeKind.MEETING),
         key=lambda x: (x[1].get("date") or "", x[1]["label"]),
     )
+    order = {n: i for i, (n, _) in enumerate(meeting_list)}
     return {
         "details": {n: node_details(graph, n, quoted) for n in shown.nodes},
-        "meetingsOf": {n: sorted(ms) for n, ms in meetings.items() if n in shown},
+        # by the meeting's place in "meetings": an overview's regulars appear at hundreds of them
+        "meetingsOf": {
+            n: dict(sorted((order[m], k) for m, k in ms.items())) for n, ms in meetings.items() if n in shown
+        },
         "meetings": [{"id": n, "label": d["label"], "date": d.get("date")} for n, d in meeting_list],
         "organisations": {
             org: [n for n in reach if n in shown] for org, reach in _organisation_scope(graph).items() if org in shown

@@ -57,12 +57,17 @@ class Page:
             self.requests.append(url)
             route.abort()
 
-    def wait_settled(self, seconds: float = 30) -> None:
+    def wait_for(self, expression: str, seconds: float = 30) -> None:
+        """Poll ``expression`` until true. Playwright's wait_for_function polls through eval, which
+        the page's Content-Security-Policy refuses, so it fails whenever it has to wait at all."""
         for _ in range(int(seconds * 10)):
-            if self.page.evaluate("window.graphSettled === true"):
+            if self.page.evaluate(expression):
                 return
             self.page.wait_for_timeout(100)
-        raise AssertionError("the graph did not settle")
+        raise AssertionError(f"never true: {expression}")
+
+    def wait_settled(self, seconds: float = 30) -> None:
+        self.wait_for("window.graphSettled === true", seconds)
 
     def js(self, expression: str):
         return self.page.evaluate(expression)

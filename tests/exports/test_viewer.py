@@ -109,7 +109,7 @@ def test_view_command_writes_a_neighbourhood_page(seed_build, open_page, tmp_pat
     assert page.js("network.getSelectedNodes()") == ["person:sophie-linden"]
     assert page.page.locator("#panel h2").text_content() == "Sophie Linden"
     page.page.goto(target.resolve().as_uri() + "#node=meeting:lcrb-2023-07-12")
-    page.page.wait_for_function("network.getSelectedNodes()[0] === 'meeting:lcrb-2023-07-12'")
+    page.wait_for("network.getSelectedNodes()[0] === 'meeting:lcrb-2023-07-12'")
     attended = page.page.locator("#panel dd").filter(has_text="Sophie Linden").first
     assert "more" in attended.text_content() or attended.locator("a, span").count() >= 20  # not just her
 
@@ -136,21 +136,21 @@ def test_a_link_opens_the_same_view_and_back_goes_back(seed_build, open_page):
     assert page.page.locator("#panel h2").text_content() == "Sophie Linden"
     page.page.fill("#search", "the met")
     page.page.press("#search", "Enter")
-    page.page.wait_for_function("network.getSelectedNodes()[0] === 'organisation:mps'")
+    page.wait_for("network.getSelectedNodes()[0] === 'organisation:mps'")
     assert "node=organisation%3Amps" in page.page.url and "meeting=meeting%3Alcrb-2023-07-12" in page.page.url
     page.page.go_back()
-    page.page.wait_for_function("network.getSelectedNodes()[0] === 'person:sophie-linden'")
+    page.wait_for("network.getSelectedNodes()[0] === 'person:sophie-linden'")
     assert page.errors == []
 
 
 def test_panel_names_are_links_and_items_say_their_meeting(seed_build, open_page):
     page = open_page(seed_build.files["graph.html"], "node=person:sophie-linden")
     page.page.locator("#panel a", has_text="Mayor's Office for Policing and Crime").first.click()
-    page.page.wait_for_function("network.getSelectedNodes()[0] === 'organisation:mopac'")
+    page.wait_for("network.getSelectedNodes()[0] === 'organisation:mopac'")
     item = next(n for n, d in seed_build.graph.nodes(data=True) if d["type"] == "item")
     meeting = seed_build.graph.nodes[seed_build.graph.nodes[item]["meeting"]]
     page.page.goto(seed_build.files["graph.html"].resolve().as_uri() + "#node=" + item)
-    page.page.wait_for_function(f"network.getSelectedNodes()[0] === {item!r}")
+    page.wait_for(f"network.getSelectedNodes()[0] === {item!r}")
     assert meeting["date"] in page.page.locator("#panel").text_content()
 
 
@@ -161,7 +161,7 @@ def test_search_finds_a_post_by_its_short_name_and_lights_up_its_holders(seed_bu
     assert page.page.locator("#status").text_content() == "Nothing called no such person at all"
     page.page.fill("#search", "DMPC")
     page.page.press("#search", "Enter")
-    page.page.wait_for_function("network.getSelectedNodes().length === 1")
+    page.wait_for("network.getSelectedNodes().length === 1")
     post = selected(page)[0]
     assert post.startswith("post:") and seed_build.graph.nodes[post]["label"] == "Deputy Mayor for Policing and Crime"
     assert "Nothing called" not in page.page.locator("#status").text_content()
@@ -169,7 +169,7 @@ def test_search_finds_a_post_by_its_short_name_and_lights_up_its_holders(seed_bu
     assert opacity["person:sophie-linden"] == 1 and opacity[post] == 1
     assert opacity["person:tom-gash"] < 1  # not a holder: faded
     page.page.keyboard.press("Escape")
-    page.page.wait_for_function("network.getSelectedNodes().length === 0")
+    page.wait_for("network.getSelectedNodes().length === 0")
     assert page.page.locator("#panel h2").text_content() == "Click a node"
     assert set(page.js("nodesView.get().map(n => n.opacity)")) == {1}
 
@@ -231,3 +231,61 @@ def test_what_is_shown_exports_as_csv_and_png(seed_build, open_page):
         page.page.click("#export-png")
     assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert page.errors == []
+
+
+def test_labels_of_the_most_connected_never_overlap_and_zooming_in_shows_more(seed_build, open_page):
+    g = seed_build.graph
+    page = open_page(seed_build.files["graph.html"])
+    boxes = {b["id"]: b for b in page.js("labelBoxes")}
+    top = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:20]
+    assert set(top) <= set(boxes)  # each of them labelled at the starting zoom...
+    drawn = list(boxes.values())
+    for i, a in enumerate(drawn):  # ...and no label over another
+        for b in drawn[i + 1 :]:
+            apart = a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"] or a["y"] + a["h"] <= b["y"]
+            assert apart or b["y"] + b["h"] <= a["y"], (a["id"], b["id"])
+
+    def labelled_share() -> float:
+        width, height = page.js("[canvasFrame.clientWidth, canvasFrame.clientHeight]")
+        seen = [
+            n
+            for n, at in page.js(
+                "Object.fromEntries(nodesView.getIds().map(id => [id, network.getPosition(id)]))"
+            ).items()
+            if 0 <= (p := page.js(f"network.canvasToDOM({at})"))["x"] <= width and 0 <= p["y"] <= height
+        ]
+        return len({b["id"] for b in page.js("labelBoxes")} & set(seen)) / len(seen)
+
+    before = labelled_share()
+    page.js("network.moveTo({scale: network.getScale() * 3, position: network.getPosition('person:sophie-linden')})")
+    assert labelled_share() > before
+
+
+def test_a_filter_lays_out_what_it_leaves(seed_build, open_page):
+    page = open_page(seed_build.files["graph.html"])
+    where = "Object.fromEntries(nodesView.getIds().map(id => [id, network.getPosition(id)]))"
+    before = page.js(where)
+    page.page.select_option("#meeting-filter", "meeting:lcrb-2021-07-06")
+    page.wait_settled()
+    after = page.js(where)
+    assert sum(after[n] != before[n] for n in after) > len(after) / 2  # moved, not left where they were
+    width, height = page.js("[canvasFrame.clientWidth, canvasFrame.clientHeight]")
+    for at in after.values():  # and the view fits them
+        p = page.js(f"network.canvasToDOM({at})")
+        assert 0 <= p["x"] <= width and 0 <= p["y"] <= height
+
+
+def test_the_timeline_shows_when_a_node_appears(seed_build, open_page):
+    g = seed_build.graph
+    meetings = sorted(n for n, d in g.nodes(data=True) if d["type"] == "meeting")
+    page = open_page(seed_build.files["graph.html"], "node=person:tom-gash")
+    bars = page.page.locator("#timeline > *")
+    assert bars.count() == len(meetings)
+    assert page.page.locator("#timeline > .hit").count() == 1  # he attended the 2021 meeting only
+    page.page.locator("#timeline > .hit").click()
+    page.wait_settled()
+    assert page.page.locator("#meeting-filter").input_value() == "meeting:lcrb-2021-07-06"
+    assert page.js("network.getSelectedNodes()") == ["person:tom-gash"]
+    page.page.goto(seed_build.files["graph.html"].resolve().as_uri() + "#node=person:sophie-linden")
+    page.wait_for("network.getSelectedNodes()[0] === 'person:sophie-linden'")
+    assert page.page.locator("#timeline > .hit").count() == len(meetings)
