@@ -17,7 +17,9 @@ from .csv_tables import EdgesCsv, NodesCsv
 from .graph_json import GraphJson
 from .graphml import GraphML
 from .meetings_json import MeetingsJson
+from .popolo import PopoloJson
 from .rdf_files import JsonLd, NTriples, TriG, Turtle
+from .vocabulary import Vocabulary
 from .writer import Piece, WriteContext, Writer
 
 __all__ = ["FORMATS", "parts_of", "write_formats", "graph_text"]
@@ -29,6 +31,8 @@ FORMATS: tuple[type[Writer], ...] = (
     TriG,
     JsonLd,
     NTriples,
+    Vocabulary,
+    PopoloJson,
     GraphML,
     NodesCsv,
     EdgesCsv,

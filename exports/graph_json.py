@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 
 from graph import GRAPH_JSON_FORMAT
 
-from .writer import Piece, Writer
+from .writer import Piece, Spool, Writer
 
 __all__ = ["GraphJson"]
 
@@ -32,8 +30,7 @@ class GraphJson(Writer):
         )
 
     def head(self) -> str:
-        self.edges = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self.edges_empty = True
+        self.edges = Spool(",\n")
         return (
             '{"format": ' + _json(GRAPH_JSON_FORMAT) + ', "graph": {"directed": true, "multigraph": true, '
             '"graph": {"name": "minutes-graph"}, "nodes": [\n'
@@ -42,13 +39,9 @@ class GraphJson(Writer):
     def add(self, part: tuple[str, str]) -> None:
         nodes, edges = part
         super().add(nodes)
-        if edges:
-            self.edges.write(edges if self.edges_empty else ",\n" + edges)
-            self.edges_empty = False
+        self.edges.write(edges)
 
     def close(self) -> None:
         self.handle.write('\n], "edges": [\n')
-        with self.edges:
-            self.edges.seek(0)
-            shutil.copyfileobj(self.edges, self.handle, 1 << 20)
+        self.edges.copy_to(self.handle)
         self.handle.write("\n]}}\n")

@@ -8,6 +8,8 @@ together from those shares in an open file: the head, every part in turn, the ta
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TextIO
@@ -16,9 +18,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from extract import Meeting
-from graph import Resolution
+from graph import Membership, Resolution
 
-__all__ = ["Piece", "WriteContext", "Writer", "flat", "in_order"]
+__all__ = ["Piece", "WriteContext", "Writer", "Spool", "flat", "in_order"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Piece:
     base: str  # the base IRI the RDF is written against
     meeting: Meeting | None = None
     resolution: Resolution | None = None
+    memberships: tuple[Membership, ...] = ()  # of the entities' piece: who was seen where
 
     @classmethod
     def of_graph(cls, graph: nx.MultiDiGraph, base: str = "") -> Piece:
@@ -75,6 +78,26 @@ class Writer:
 
     def close(self) -> None:
         self.handle.write(self.tail())
+
+
+class Spool:
+    """A list of a file held in a temporary file until its place comes: a format whose file has two
+    lists, filled a piece at a time, writes the first as it goes and spools the second (at 5,000
+    meetings it is too big to hold)."""
+
+    def __init__(self, separator: str) -> None:
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.separator, self.empty = separator, True
+
+    def write(self, text: str) -> None:
+        if text:
+            self.file.write(text if self.empty else self.separator + text)
+            self.empty = False
+
+    def copy_to(self, handle: TextIO) -> None:
+        with self.file:
+            self.file.seek(0)
+            shutil.copyfileobj(self.file, handle, 1 << 20)
 
 
 def in_order(quads: Iterable[ox.Quad]) -> list[ox.Quad]:

@@ -11,7 +11,7 @@ from .errors import DocumentError, MinutesGraphError, ModelError
 from .fetch import is_url
 from .fingerprint import model_label, package_digest, pipeline_fingerprint
 from .gazetteer import Gazetteer, load_gazetteer
-from .inputs import collect_inputs
+from .inputs import InputFile, collect_inputs
 from .meeting import extract_meeting, slug
 from .names import name_key
 from .nlp import is_trained, load_pipeline, parse_documents
@@ -54,6 +54,7 @@ __all__ = [
     "package_digest",
     "pipeline_fingerprint",
     "collect_inputs",
+    "InputFile",
     "Span",
     "document_from_bytes",
     "extract_meeting",

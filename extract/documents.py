@@ -32,11 +32,15 @@ SUFFIXES = {
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def read_document(path: str | Path, max_bytes: int = MAX_BYTES, cache: Path | None = None) -> Document:
+def read_document(
+    path: str | Path, max_bytes: int = MAX_BYTES, cache: Path | None = None, name: str | None = None
+) -> Document:
     """Read one file or http(s) address; raise DocumentError naming it when it cannot serve as minutes.
+    The document's source is ``name`` (an ``InputFile``'s), else the path as given.
 
     Fetched pages are kept in ``cache`` (a folder) and asked for again only conditionally.
     """
+    shown = name or str(path)
     if isinstance(path, str) and is_url(path):
         data, media_type = fetch(path, cache, max_bytes=max_bytes)
         return document_from_bytes(path, data, media_type)
@@ -44,15 +48,15 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES, cache: Path | No
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise DocumentError(f"{path}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            raise DocumentError(f"{shown}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
         data = path.read_bytes()
     except FileNotFoundError as e:
-        raise DocumentError(f"{path}: no such file") from e
+        raise DocumentError(f"{shown}: no such file") from e
     except IsADirectoryError as e:
-        raise DocumentError(f"{path}: is a directory") from e
+        raise DocumentError(f"{shown}: is a directory") from e
     except OSError as e:
-        raise DocumentError(f"{path}: cannot read ({e.strerror or e})") from e
-    return document_from_bytes(str(path), data, SUFFIXES.get(path.suffix.lower()))
+        raise DocumentError(f"{shown}: cannot read ({e.strerror or e})") from e
+    return document_from_bytes(shown, data, SUFFIXES.get(path.suffix.lower()))
 
 
 def document_from_bytes(source: str, data: bytes, media_type: str | None = None) -> Document:

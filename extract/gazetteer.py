@@ -17,7 +17,8 @@ ORG, POST, HONORIFIC = "ORG", "POST", "HONORIFIC"
 
 @dataclass(frozen=True)
 class Organisation:
-    """An organisation of the gazetteer."""
+    """An organisation of the gazetteer: ``aliases`` are other names it goes by (published with it),
+    ``search_forms`` patterns the recogniser also tries that are no name of its own ("City of X")."""
 
     id: str
     name: str
@@ -26,6 +27,12 @@ class Organisation:
     part_of: str | None = None
     member_of: str | None = None
     succeeded_by: str | None = None
+    search_forms: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way the minutes may write it."""
+        return (self.name, *self.aliases, *self.search_forms)
 
 
 @dataclass(frozen=True)
@@ -74,15 +81,14 @@ class Gazetteer:
         found = {
             org.id
             for org in self.organisations.values()
-            for alias in (org.name, *org.aliases)
+            for alias in org.forms
             if alias.casefold().split()[-len(words) :] == words
         }
         return found.pop() if len(found) == 1 else None
 
     def names(self, org_id: str) -> list[str]:
-        """Every name and alias of the organisation."""
-        org = self.organisations[org_id]
-        return [org.name, *org.aliases]
+        """Every way the minutes may write the organisation."""
+        return list(self.organisations[org_id].forms)
 
     @functools.cached_property
     def _spellings(self) -> dict[str, str]:
@@ -120,7 +126,8 @@ def _borough(name: str) -> Organisation:
     return Organisation(
         id=f"lb-{slug}",
         name=f"London Borough of {name}",
-        aliases=(name, f"{name} Council", f"{name} Borough Council", f"Royal Borough of {name}", f"City of {name}"),
+        aliases=(name,),
+        search_forms=(f"{name} Council", f"{name} Borough Council", f"Royal Borough of {name}", f"City of {name}"),
         kind="council",
         member_of="london-councils",
     )
@@ -153,7 +160,7 @@ def _token_pattern(words: list[str]) -> list[dict]:
 
 def _named(gazetteer: Gazetteer) -> Iterator[tuple[str, str, str]]:
     for org in gazetteer.organisations.values():
-        for alias in (org.name, *org.aliases):
+        for alias in org.forms:
             yield ORG, f"org:{org.id}", alias
     for post in gazetteer.posts.values():
         for alias in (post.name, *post.aliases):

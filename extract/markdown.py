@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .blocks import Block, BlockKind
+from .fetch import is_url
 from .records import FrontMatter, Span
 
 __all__ = ["MarkdownText", "front_matter", "looks_like_markdown", "read_markdown"]
@@ -87,6 +88,10 @@ def _mask(text: str) -> str:
     return text
 
 
+# Where front matter keeps the address a page was published at (Jekyll, Hugo, Obsidian's web clipper).
+_URL_FIELDS = ("url", "source_url", "source", "canonical_url", "link")
+
+
 def front_matter(raw: str) -> FrontMatter:
     """The front matter a file starts with (Jekyll, Hugo, Obsidian), or an empty one."""
     m = _FRONT_MATTER.match(raw)
@@ -108,7 +113,9 @@ def front_matter(raw: str) -> FrontMatter:
     if (t := _TITLE_FIELD.search(m["yaml"])) and t["title"].strip():
         start = m.start("yaml") + t.start("title")
         title = Span(start, start + len(t["title"]), t["title"])
-    return FrontMatter(m.end(), title, date if isinstance(date, dt.date) else None)
+    urls = (data.get(k) for k in _URL_FIELDS) if isinstance(data, dict) else ()
+    url = next((u.strip() for u in urls if isinstance(u, str) and is_url(u.strip())), None)
+    return FrontMatter(m.end(), title, date if isinstance(date, dt.date) else None, url)
 
 
 def read_markdown(raw: str, front: FrontMatter | None = None) -> MarkdownText:

@@ -13,6 +13,7 @@ from .attendees import parse_attendees, people_named
 from .bodies import body_from_file_name, find_body
 from .dates import find_dates
 from .errors import DocumentError
+from .fetch import is_url
 from .gazetteer import Gazetteer, load_gazetteer
 from .layout import Line, split_lines
 from .lexicon import Lexicon, load_lexicon
@@ -104,6 +105,7 @@ def extract_meeting(
         topics=topics,
         mentions=find_mentions(doc, items, attendance, gazetteer),
         warnings=tuple(warnings),
+        url=document.front.url or (document.source if is_url(document.source) else None),
     )
 
 

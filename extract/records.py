@@ -38,11 +38,13 @@ class Span:
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """What a file's YAML front matter states: where it ends, its title (a span of the text), its date."""
+    """What a file's YAML front matter states: where it ends, its title (a span of the text), its date,
+    and the web address the minutes were published at."""
 
     end: int = 0
     title: Span | None = None
     date: dt.date | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,3 +184,4 @@ class Meeting:
     topics: tuple[TopicMention, ...] = ()
     mentions: tuple[Mention, ...] = ()
     warnings: tuple[str, ...] = ()
+    url: str | None = None  # where the minutes were published, when the document says or was fetched from it

@@ -46,6 +46,7 @@ class TopicScheme:
     """The concepts of the scheme by id, and a casefolded label index."""
 
     concepts: dict[str, Concept]
+    label: str = "minutes-graph topics"  # the scheme's own prefLabel
 
     def find(self, label: str) -> Concept | None:
         """The concept one of whose labels is ``label``, ignoring case."""
@@ -71,7 +72,8 @@ def load_topic_scheme() -> TopicScheme:
             alt_labels=tuple(sorted(str(x) for x in g.objects(iri, SKOS.altLabel))),
             broader=tuple(sorted(str(x).rsplit("/", 1)[-1] for x in g.objects(iri, SKOS.broader))),
         )
-    return TopicScheme(concepts)
+    scheme = next(g.subjects(RDF.type, SKOS.ConceptScheme), None)
+    return TopicScheme(concepts, *([str(g.value(scheme, SKOS.prefLabel))] if scheme else []))
 
 
 @functools.cache

@@ -12,8 +12,9 @@ from .build import (
 )
 from .curation import CURATION_FILE, Curation, CurationError
 from .kinds import ATTENDANCE_EDGES, ENTITY_EDGES, MEETING_NODES, EdgeKind, NodeKind, node_id, split_node
-from .meeting_rdf import GraphIndex, MeetingView, meeting_quads, meeting_view
-from .namespaces import load_namespaces
+from .meeting_rdf import GraphIndex, MeetingView, meeting_quads, meeting_view, source_address, statement_iri
+from .memberships import Membership, memberships
+from .namespaces import load_namespaces, vocabulary_text
 from .organisations import compatible_organisations
 from .persist import GRAPH_JSON_FORMAT, GraphFormatError, graph_from_json
 from .person_ids import IdsError, PersonIds
@@ -32,7 +33,7 @@ from .queries import (
     who_discussed,
 )
 from .rdf import all_quads, entity_quads, meeting_nodes, to_dataset, union_graph
-from .rdf_terms import entities_graph_iri, meeting_graph_iri
+from .rdf_terms import entities_graph_iri, meeting_graph_iri, membership_iri, node_iri
 from .remote import (
     PUSHED,
     PushReport,
@@ -86,6 +87,8 @@ __all__ = [
     "meeting_nodes",
     "meeting_quads",
     "meeting_view",
+    "source_address",
+    "statement_iri",
     "push_graphs",
     "push_store",
     "Retries",
@@ -129,7 +132,12 @@ __all__ = [
     "compatible_organisations",
     "entities_graph_iri",
     "load_namespaces",
+    "vocabulary_text",
+    "Membership",
+    "memberships",
     "meeting_graph_iri",
+    "membership_iri",
+    "node_iri",
     "node_id",
     "resolve_people",
     "Curation",

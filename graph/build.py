@@ -194,6 +194,7 @@ def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolutio
         date=meeting.date.isoformat() if meeting.date else None,
         source=meeting.source,
         sha256=meeting.sha256,
+        **({"url": meeting.url} if meeting.url else {}),
     )
     if meeting.body:
         graph.add_edge(

@@ -27,7 +27,7 @@ from .rdf_terms import (
     node_iri,
 )
 
-__all__ = ["GraphIndex", "MeetingView", "meeting_view", "meeting_quads"]
+__all__ = ["GraphIndex", "MeetingView", "meeting_view", "meeting_quads", "statement_iri", "source_address"]
 
 _STATUS = {
     EdgeKind.ATTENDED: NS.mg.Present,
@@ -75,6 +75,7 @@ class MeetingView:
     label: str
     date: str | None
     source: str
+    url: str | None  # where it was published, when known
     sha256: str
     organiser: str | None
     items: tuple[Item, ...]
@@ -145,6 +146,7 @@ def meeting_view(graph: nx.MultiDiGraph, node: str, index: GraphIndex) -> Meetin
         data["label"],
         data.get("date"),
         data["source"],
+        data.get("url"),
         data["sha256"],
         organiser,
         tuple(items),
@@ -153,6 +155,20 @@ def meeting_view(graph: nx.MultiDiGraph, node: str, index: GraphIndex) -> Meetin
         tuple(mentions),
         tuple(statements),
     )
+
+
+def statement_iri(base: str, meeting: str, start: int, actor: str) -> ox.NamedNode:
+    """A statement: its meeting, where its sentence starts, and who made it."""
+    return iri(base, "statement", *split_node(meeting)[1].split("/"), str(start), split_node(actor)[1])
+
+
+def source_address(base: str, source: str, url: str | None) -> ox.NamedNode:
+    """Where a meeting's minutes are: the address they were published at, else the file under the
+    base IRI by its path from the folder the build read (never where this machine keeps it)."""
+    try:
+        return ox.NamedNode(url)  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # no address, or one that is no IRI (a space in it)
+        return iri(base, "file", *source.split("/"))
 
 
 def _source_iri(base: str, sha256: str) -> ox.NamedNode:
@@ -196,7 +212,7 @@ def meeting_quads(
     g.add(named, NS.prov.wasGeneratedBy, activity_iri(base, tool, model))
     g.add(source, RDF_TYPE, NS.prov.Entity)
     g.add(source, NS.dcterms.identifier, literal(f"sha256:{view.sha256}"))
-    g.add(source, NS.dcterms.source, literal(view.source))
+    g.add(source, NS.dcterms.source, source_address(base, view.source, view.url))
     g.add(m, RDF_TYPE, NS.schema.Event)
     g.add(m, RDF_TYPE, NS.mg.Meeting)
     g.add(m, NS.schema.name, literal(view.label))
@@ -232,7 +248,7 @@ def meeting_quads(
     for item, target in view.mentions:
         g.add(node_iri(base, item), NS.mg.mentions, node_iri(base, target))
     for item, actor, verb, raised, evidence in view.statements:
-        st = iri(base, "statement", *path, str(evidence.start), split_node(actor)[1])
+        st = statement_iri(base, view.node, evidence.start, actor)
         g.add(st, RDF_TYPE, NS.mg.Statement)
         g.add(st, NS.mg.actor, node_iri(base, actor))
         g.add(st, NS.mg.item, node_iri(base, item))

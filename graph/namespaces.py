@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import yaml
 from rdflib import Namespace
 
-__all__ = ["Namespaces", "load_namespaces"]
+__all__ = ["Namespaces", "load_namespaces", "vocabulary_text"]
 
 
 class Terms:
@@ -51,3 +51,8 @@ def load_namespaces() -> Namespaces:
     """Read the packaged namespace file (once per process)."""
     data = yaml.safe_load((resources.files("graph") / "data" / "namespaces.yaml").read_text(encoding="utf-8"))
     return Namespaces({p: Namespace(iri) for p, iri in data["prefixes"].items()}, data["default_base"])
+
+
+def vocabulary_text() -> str:
+    """The ontology of the project's own terms (``data/vocab.ttl``), as Turtle."""
+    return (resources.files("graph") / "data" / "vocab.ttl").read_text(encoding="utf-8")

@@ -4,17 +4,17 @@ a meeting (``meeting_rdf``). Quads are Oxigraph terms, written straight from the
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from extract import slug
+from extract import load_topic_scheme, slug
 
 from .kinds import EdgeKind, NodeKind, node_id
 from .meeting_rdf import GraphIndex, meeting_quads, meeting_view
+from .memberships import memberships
 from .rdf_terms import (
     NS,
     RDF_TYPE,
@@ -23,11 +23,11 @@ from .rdf_terms import (
     activity_iri,
     entities_graph_iri,
     iri,
+    label,
     literal,
     membership_iri,
     node_iri,
 )
-from .summary import edge_meetings
 
 __all__ = ["meeting_nodes", "all_quads", "entity_quads", "to_dataset", "union_graph"]
 
@@ -35,9 +35,9 @@ __all__ = ["meeting_nodes", "all_quads", "entity_quads", "to_dataset", "union_gr
 def _organisation(g: Quads, base: str, node: str, data: dict) -> None:
     s = node_iri(base, node)
     g.add(s, RDF_TYPE, NS.org.Organization)
-    g.add(s, NS.skos.prefLabel, literal(data["label"]))
+    g.add(s, NS.skos.prefLabel, label(data["label"]))
     for alias in data.get("aliases", []):
-        g.add(s, NS.skos.altLabel, literal(alias))
+        g.add(s, NS.skos.altLabel, label(alias))
     g.add(s, NS.mg.inGazetteer, ox.Literal(bool(data.get("in_gazetteer"))))
 
 
@@ -47,7 +47,7 @@ def _person(g: Quads, base: str, node: str, data: dict) -> None:
     g.add(s, NS.foaf.name, literal(data["label"]))
     for variant in data.get("variants", []):
         if variant != data["label"]:
-            g.add(s, NS.skos.altLabel, literal(variant))
+            g.add(s, NS.skos.altLabel, label(variant))
     for note in data.get("evidence", []):
         g.add(s, NS.mg.mergeEvidence, literal(note))
 
@@ -58,17 +58,17 @@ def _place(g: Quads, base: str, node: str, data: dict) -> None:
     g.add(s, NS.schema.name, literal(data["label"]))
 
 
-def _role(g: Quads, base: str, label: str) -> ox.NamedNode:
-    role = iri(base, "role", slug(label) or "role")
+def _role(g: Quads, base: str, name: str) -> ox.NamedNode:
+    role = iri(base, "role", slug(name) or "role")
     g.add(role, RDF_TYPE, NS.org.Role)
-    g.add(role, NS.skos.prefLabel, literal(label))
+    g.add(role, NS.skos.prefLabel, label(name))
     return role
 
 
 def _post(g: Quads, base: str, graph: nx.MultiDiGraph, node: str, data: dict) -> None:
     s = node_iri(base, node)
     g.add(s, RDF_TYPE, NS.org.Post)
-    g.add(s, NS.skos.prefLabel, literal(data["label"]))
+    g.add(s, NS.skos.prefLabel, label(data["label"]))
     g.add(s, NS.org.role, _role(g, base, data["label"]))
     for _, org, key in graph.out_edges(node, keys=True):
         if key == EdgeKind.POST_IN:
@@ -79,16 +79,16 @@ def _topics(g: Quads, base: str, graph: nx.MultiDiGraph) -> None:
     """Topics as SKOS concepts of one scheme: the curated themes and the programmes found in the text."""
     scheme = iri(base, "topic", "scheme")
     g.add(scheme, RDF_TYPE, NS.skos.ConceptScheme)
-    g.add(scheme, NS.skos.prefLabel, literal("minutes-graph topics", "en"))
+    g.add(scheme, NS.skos.prefLabel, label(load_topic_scheme().label))
     for node, data in graph.nodes(data=True):
         if data["type"] != NodeKind.TOPIC:
             continue
         t = node_iri(base, node)
         g.add(t, RDF_TYPE, NS.skos.Concept)
         g.add(t, NS.skos.inScheme, scheme)
-        g.add(t, NS.skos.prefLabel, literal(data["label"], "en"))
+        g.add(t, NS.skos.prefLabel, label(data["label"]))
         for alias in data.get("aliases", []):
-            g.add(t, NS.skos.altLabel, literal(alias, "en"))
+            g.add(t, NS.skos.altLabel, label(alias))
         g.add(t, NS.mg.curated, ox.Literal(bool(data.get("curated"))))
         for _, parent, key in graph.out_edges(node, keys=True):
             if key == EdgeKind.BROADER:
@@ -96,30 +96,21 @@ def _topics(g: Quads, base: str, graph: nx.MultiDiGraph) -> None:
 
 
 def _memberships(g: Quads, base: str, graph: nx.MultiDiGraph) -> None:
-    """org:Membership of each person in each organisation they represented, dated by the meetings
-    (of each edge, or of each merged edge of a summary graph)."""
-    dates: dict[tuple[str, str], list[str]] = defaultdict(list)
-    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for person, target, edge in graph.edges(data=True):
-        seen = [graph.nodes[m].get("date") or "" for m in edge_meetings(edge)]
-        if edge["type"] == EdgeKind.REPRESENTS:
-            dates[(person, target)].extend(seen)
-        elif edge["type"] == EdgeKind.HOLDS_POST:
-            org = next((o for _, o, k in graph.out_edges(target, keys=True) if k == EdgeKind.POST_IN), None)
-            if org and graph.nodes[org]["type"] == NodeKind.ORGANISATION:
-                dates[(person, org)].extend(seen)
-                roles[(person, org)].add(graph.nodes[target]["label"])
-    for (person, org), seen in dates.items():
-        s = membership_iri(base, person, org)
+    """Each org:Membership as observed: the post held (opengov:post, as Popolo has it) and its role,
+    first and last seen, and every meeting it was seen at."""
+    for found in memberships(graph):
+        s = membership_iri(base, found.person, found.organisation, found.post)
         g.add(s, RDF_TYPE, NS.org.Membership)
-        g.add(s, NS.org.member, node_iri(base, person))
-        g.add(s, NS.org.organization, node_iri(base, org))
-        for label in sorted(roles[(person, org)]):
-            g.add(s, NS.org.role, _role(g, base, label))
-        known = sorted(d for d in seen if d)
-        if known:
-            g.add(s, NS.schema.validFrom, ox.Literal(known[0], datatype=XSD.date))
-            g.add(s, NS.schema.validUntil, ox.Literal(known[-1], datatype=XSD.date))
+        g.add(s, NS.org.member, node_iri(base, found.person))
+        g.add(s, NS.org.organization, node_iri(base, found.organisation))
+        if found.post:
+            g.add(s, NS.opengov.post, node_iri(base, found.post))
+            g.add(s, NS.org.role, _role(g, base, graph.nodes[found.post]["label"]))
+        if found.first_seen:
+            g.add(s, NS.mg.firstSeen, ox.Literal(found.first_seen, datatype=XSD.date))
+            g.add(s, NS.mg.lastSeen, ox.Literal(found.last_seen, datatype=XSD.date))
+        for meeting in found.meetings:
+            g.add(s, NS.mg.seenAt, node_iri(base, meeting))
 
 
 def _activity(g: Quads, base: str, tool: str, model: str) -> None:

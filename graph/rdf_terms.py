@@ -24,6 +24,8 @@ __all__ = [
     "entities_graph_iri",
     "meeting_graph_iri",
     "membership_iri",
+    "label",
+    "LABEL_LANGUAGE",
     "activity_iri",
 ]
 
@@ -55,8 +57,22 @@ def literal(value: str, lang: str | None = None) -> ox.Literal:
     return ox.Literal(value, language=lang) if lang else ox.Literal(value)
 
 
+# One language rule: a SKOS label (skos:prefLabel, skos:altLabel: of an organisation, post, role,
+# topic or person's other spellings) is tagged with the minutes' language; a name (foaf:name,
+# schema:name), a quotation (oa:exact) and a code (verb, identifier) are plain strings.
+LABEL_LANGUAGE = "en"
+
+
+def label(value: str) -> ox.Literal:
+    """A SKOS label, in the minutes' language."""
+    return ox.Literal(value, language=LABEL_LANGUAGE)
+
+
 def count(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=XSD.nonNegativeInteger)
+    """An offset or count as xsd:integer (the shapes require it to be >= 0): Web Annotation's range is
+    xsd:nonNegativeInteger, but Oxigraph, and so the store and what push sends, keeps only xsd:integer,
+    and the files must say what the store says."""
+    return ox.Literal(str(value), datatype=XSD.integer)
 
 
 class Quads(list):
@@ -70,8 +86,9 @@ class Quads(list):
         self.append(ox.Quad(s, p, o, self.graph_name))
 
 
-def membership_iri(base: str, person: str, org: str) -> ox.NamedNode:
-    return iri(base, "membership", split_node(person)[1], split_node(org)[1])
+def membership_iri(base: str, person: str, org: str, post: str | None = None) -> ox.NamedNode:
+    """A person's membership of an organisation, or (with ``post``) of one of its posts."""
+    return iri(base, "membership", split_node(person)[1], split_node(org)[1], *([split_node(post)[1]] if post else []))
 
 
 def activity_iri(base: str, tool: str, model: str) -> ox.NamedNode:

@@ -85,12 +85,9 @@ def _open(path: Path, read_only: bool = False) -> ox.Store:
         raise DamagedStore(f"{path}: the store is damaged ({reason}); 'minutes-graph build' makes it again") from e
 
 
-def _as_stored(text: str | bytes) -> set:
-    """The triples of N-Triples text as Oxigraph stores them: it writes a derived integer type such as
-    xsd:nonNegativeInteger back as xsd:integer, so text is compared after the same round trip."""
-    memory = ox.Store()
-    memory.load(text, format=ox.RdfFormat.N_TRIPLES)
-    return {(q.subject, q.predicate, q.object) for q in memory}
+def _triples(text: str | bytes) -> set:
+    """The triples of N-Triples text, whatever the order and spacing of its lines."""
+    return {(t.subject, t.predicate, t.object) for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)}
 
 
 def store_graphs(path: Path) -> dict[str, str]:
@@ -171,7 +168,7 @@ def sync_store(
             # Without a manifest entry (a store filled some other way) the stored triples are compared.
             if manifest.get(iri, source.digest) == source.digest and (
                 iri in manifest
-                or _as_stored(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)) == _as_stored(source.text())
+                or _triples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)) == _triples(source.text())
             ):
                 report.unchanged.append(iri)
                 manifest[iri] = source.digest

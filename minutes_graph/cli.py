@@ -272,11 +272,23 @@ def _load_graph(graph_file: Path):
 @cli.command("validate")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/graph.ttl"))
 @click.option("--most", default=50, show_default=True, type=click.IntRange(1), help="Problems to list at most.")
-def validate_command(path: Path, most: int) -> None:
-    """Check an RDF output (default out/graph.ttl; also .trig, .nt, .jsonld) against the model's SHACL shapes."""
-    result, triples = queries.validate_file(path)
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The folder the build was run from: each quoted span is checked against its document there.",
+)
+def validate_command(path: Path, most: int, sources: Path) -> None:
+    """Check an RDF output (default out/graph.ttl; also .trig, .nt, .jsonld) against the model's SHACL
+    shapes, and each quoted span against its source document when that is found under --sources."""
+    result, triples = queries.validate_file(path, sources)
+    spans = f"{result.spans_checked} quoted spans checked against their documents"
+    for warning in result.warnings[:most]:
+        click.echo(f"warning: {warning}", err=True)
     if result.conforms:
-        click.echo(f"{path}: conforms to the minutes-graph shapes ({triples} triples)")
+        warned = f", {len(result.warnings)} warning(s)" if result.warnings else ""
+        click.echo(f"{path}: conforms to the minutes-graph shapes ({triples} triples; {spans}{warned})")
         return
     for problem in result.problems[:most]:
         click.echo(problem)
@@ -307,6 +319,12 @@ def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, outp
     else:
         result = queries.query_store(store_dir, sparql)
     report.print_table(result, output)
+    if not result.rows:  # said beside the answer, so a script reading the table still gets a table
+        where = query_endpoint or store_dir
+        click.echo(
+            f"The query matched nothing in {where} (a server that does not union its named graphs needs GRAPH patterns)",
+            err=True,
+        )
 
 
 @cli.command("push")

@@ -24,6 +24,7 @@ import exports
 from extract import (
     DocumentError,
     Gazetteer,
+    InputFile,
     Meeting,
     MinutesGraphError,
     collect_inputs,
@@ -51,6 +52,7 @@ from graph import (
     entity_quads,
     graph_from_json,
     load_namespaces,
+    memberships,
     resolve_people,
     sync_store,
 )
@@ -246,12 +248,12 @@ def _read(paths: Sequence[str | Path], settings: BuildSettings, progress) -> _Re
     return reading
 
 
-def _documents(files: Iterable[Path | str], reports: list[DocumentReport], cache: Path):
-    for path in files:
+def _documents(files: Iterable[InputFile], reports: list[DocumentReport], cache: Path):
+    for file in files:
         try:
-            yield read_document(path, cache=cache)
+            yield read_document(file.location, cache=cache, name=file.name)
         except DocumentError as e:
-            reports.append(DocumentReport(str(path), Outcome.SKIPPED, warnings=(str(e),)))
+            reports.append(DocumentReport(file.name, Outcome.SKIPPED, warnings=(str(e),)))
 
 
 def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str]) -> exports.Piece:
@@ -261,6 +263,7 @@ def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str]) ->
         [(u, v, k, d) for u, v, k, d in overview.edges(keys=True, data=True) if d["type"] in ENTITY_EDGES],
         exports.in_order(entity_quads(overview, base, *made_by)),
         base,
+        memberships=tuple(memberships(overview)),
     )
 
 

@@ -52,7 +52,7 @@ def test_bad_files_are_skipped_with_a_message_and_good_ones_built(tmp_path, seed
     (tmp_path / "seed.txt").write_bytes((seeds / "000_40559a58cf527947.txt").read_bytes())
     result = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0
-    assert f"skipped: {tmp_path / 'empty.txt'}: file is empty\n" in result.stderr
+    assert f"skipped: {tmp_path.name}/empty.txt: file is empty\n" in result.stderr
     strict = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "-q", "--strict"])
     assert strict.exit_code == 1
     assert "Error: 1 input(s) could not be read (--strict)" in strict.stderr

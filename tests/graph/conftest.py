@@ -32,7 +32,8 @@ def _oxigraph() -> str:
 def oxigraph_server(tmp_path):
     """``oxigraph serve`` on 127.0.0.1, stopped (SIGTERM) after the test; yields its base URL.
 
-    Queries see the union of the named graphs, as they do on the embedded store.
+    Configured as it comes, like most stores: its default graph is not the union of the named
+    graphs, so a query finds what is pushed only through GRAPH patterns.
     """
     port = _free_port()
     process = subprocess.Popen(
@@ -41,7 +42,6 @@ def oxigraph_server(tmp_path):
             "serve",
             "--location",
             str(tmp_path / "oxigraph"),
-            "--union-default-graph",
             "--bind",
             f"127.0.0.1:{port}",
         ],

@@ -1,0 +1,151 @@
+"""``popolo.json``: people, organisations, posts and memberships, meetings and their items as events,
+and the statements as speeches, in the Popolo data specification that civic-tech tools read
+(mySociety's, Open Civic Data, EveryPolitician). Ids are the graph's node ids (as in graph.json and
+the CSV tables); each object's RDF IRI is its identifier of scheme ``minutes-graph``."""
+
+from __future__ import annotations
+
+import json
+
+from extract import Meeting
+from graph import (
+    EdgeKind,
+    Membership,
+    NodeKind,
+    Resolution,
+    actor_node,
+    membership_iri,
+    node_id,
+    node_iri,
+    source_address,
+    statement_iri,
+)
+
+from .writer import Piece, Spool, Writer
+
+__all__ = ["PopoloJson"]
+
+SCHEME = "minutes-graph"
+
+
+def _json(value: dict) -> str:
+    return "  " + json.dumps(value, ensure_ascii=False)
+
+
+def _identified(base: str, node: str, fields: dict) -> dict:
+    return {"id": node, **fields, "identifiers": [{"scheme": SCHEME, "identifier": node_iri(base, node).value}]}
+
+
+def _other_names(label: str, names: list[str]) -> dict:
+    others = [n for n in dict.fromkeys(names) if n != label]
+    return {"other_names": [{"name": n} for n in others]} if others else {}
+
+
+def _membership(base: str, found: Membership) -> dict:
+    """What the minutes show: no start or end (they never say when a membership began or ended),
+    but each meeting it was seen at as a source."""
+    return {
+        "id": membership_iri(base, found.person, found.organisation, found.post).value,
+        "person_id": found.person,
+        "organization_id": found.organisation,
+        **({"post_id": found.post} if found.post else {}),
+        "sources": [{"url": node_iri(base, m).value, "note": "seen at this meeting"} for m in found.meetings],
+    }
+
+
+def _entities(piece: Piece) -> str:
+    base = piece.base
+    parent = {u: v for u, v, k, _ in piece.edges if k == EdgeKind.PART_OF}
+    post_in = {u: v for u, v, k, _ in piece.edges if k == EdgeKind.POST_IN}
+    lists: dict[str, list[dict]] = {"persons": [], "organizations": [], "posts": []}
+    for node, data in piece.nodes:
+        label = data["label"]
+        if data["type"] == NodeKind.PERSON:
+            lists["persons"].append(
+                _identified(base, node, {"name": label, **_other_names(label, data.get("variants", []))})
+            )
+        elif data["type"] == NodeKind.ORGANISATION:
+            fields = {"name": label, **_other_names(label, data.get("aliases", [])), "classification": data.get("kind")}
+            lists["organizations"].append(
+                _identified(base, node, fields | ({"parent_id": parent[node]} if node in parent else {}))
+            )
+        elif data["type"] == NodeKind.POST:
+            fields = {"label": label, "role": label, **({"organization_id": post_in[node]} if node in post_in else {})}
+            lists["posts"].append(_identified(base, node, fields))
+    lists["memberships"] = [_membership(base, m) for m in piece.memberships]
+    return ",\n".join(f' "{key}": [\n' + ",\n".join(map(_json, items)) + "\n ]" for key, items in lists.items())
+
+
+def _events(piece: Piece) -> str:
+    """The meeting (organised by its body) and its agenda items, each an event within its parent."""
+    base, meeting = piece.base, piece.meeting
+    assert meeting is not None
+    mid = node_id(NodeKind.MEETING, meeting.id)
+    up = {v: u for u, v, k, _ in piece.edges if k in (EdgeKind.HAS_ITEM, EdgeKind.HAS_PART)}
+    organiser = next((v for u, v, k, _ in piece.edges if u == mid and k == EdgeKind.ORGANISED_BY), None)
+    dated = {"start_date": meeting.date.isoformat()} if meeting.date else {}
+    body = {"organization_id": organiser} if organiser else {}
+    published = source_address(base, meeting.source, meeting.url).value
+    events = []
+    for node, data in piece.nodes:
+        if data["type"] == NodeKind.MEETING:
+            fields = {"name": data["label"], "classification": "meeting", **dated, **body}
+            events.append(_identified(base, node, fields | {"sources": [{"url": published, "note": meeting.source}]}))
+        elif data["type"] == NodeKind.ITEM:
+            fields = {"name": data["label"], "classification": "agenda item", "parent_id": up.get(node, mid), **dated}
+            events.append(_identified(base, node, fields | body))
+    return ",\n".join(map(_json, events))
+
+
+def _speeches(meeting: Meeting, resolution: Resolution, base: str) -> str:
+    """Each statement: who (a person as the speech's creator; an organisation or post only in the
+    attribution), in what role at the meeting, under which item, and the sentence."""
+    speeches = []
+    for position, said in enumerate(meeting.statements, 1):
+        actor = actor_node(meeting, said.actor, resolution)
+        listed = meeting.attendance[said.actor.attendance] if said.actor.attendance is not None else None
+        speeches.append(
+            {
+                "id": statement_iri(base, node_id(NodeKind.MEETING, meeting.id), said.sentence.start, actor).value,
+                **({"creator_id": actor} if said.actor.kind == NodeKind.PERSON else {}),
+                **({"role": listed.role} if listed and listed.role else {}),
+                "attribution_text": said.actor.via or said.actor.name,
+                "event_id": node_id(NodeKind.ITEM, f"{meeting.id}/{said.item}"),
+                "text": said.sentence.text,
+                "type": "speech",
+                "position": position,
+            }
+        )
+    return ",\n".join(map(_json, speeches))
+
+
+class PopoloJson(Writer):
+    """One JSON object of lists: the entities' piece (which comes first) gives the people,
+    organisations, posts and memberships; each meeting its events, written as they come, and its
+    speeches, spooled until the events are done."""
+
+    name = "popolo.json"
+
+    @staticmethod
+    def part(piece: Piece) -> tuple[str, str, str]:
+        if piece.meeting is None or piece.resolution is None:
+            return _entities(piece), "", ""
+        return "", _events(piece), _speeches(piece.meeting, piece.resolution, piece.base)
+
+    def head(self) -> str:
+        self.events, self.speeches = Spool(",\n"), Spool(",\n")
+        return "{\n"
+
+    def add(self, part: tuple[str, str, str]) -> None:
+        entities, events, speeches = part
+        if entities:
+            self.handle.write(entities + ",\n")
+        self.events.write(events)
+        self.speeches.write(speeches)
+
+    def close(self) -> None:
+        self.handle.write(' "events": [\n')
+        self.events.copy_to(self.handle)
+        self.handle.write('\n ],\n "speeches": [\n')
+        self.speeches.copy_to(self.handle)
+        self.handle.write("\n ]\n}\n")

@@ -1,0 +1,20 @@
+"""``vocab.ttl``: the ontology of the project's own terms, shipped beside the RDF that uses them."""
+
+from __future__ import annotations
+
+from graph import vocabulary_text
+
+from .writer import Piece, Writer
+
+__all__ = ["Vocabulary"]
+
+
+class Vocabulary(Writer):
+    name = "vocab.ttl"
+
+    @staticmethod
+    def part(piece: Piece) -> None:
+        return None
+
+    def head(self) -> str:
+        return vocabulary_text()
