@@ -56,6 +56,14 @@ class Gazetteer:
     honorifics: tuple[tuple[str, ...], ...]
     place_kinds: frozenset[str] = frozenset()
 
+    @functools.cached_property
+    def _by_form(self) -> dict[str, str]:
+        return {f.casefold(): o.id for o in self.organisations.values() for f in o.forms}
+
+    def organisation_named(self, text: str) -> str | None:
+        """The organisation written exactly so (ignoring case and spacing), or None."""
+        return self._by_form.get(" ".join(text.split()).casefold())
+
     def can_act(self, org_id: str) -> bool:
         """False for courts, prisons and the like: places where things happen, not speakers."""
         return self.organisations[org_id].kind not in self.place_kinds

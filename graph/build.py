@@ -249,8 +249,19 @@ def _add_meeting(graph: nx.MultiDiGraph, meeting: Meeting, resolution: Resolutio
         if org:
             graph.add_edge(person, org, key=f"represents@{meeting.id}", type=EdgeKind.REPRESENTS, **prov)
         for post in attendance.posts:
-            target = _post(graph, post, _body_node(graph, mid) if post.id == "chair" else org, gazetteer)
+            target = _post(graph, post, _body_node(graph, mid) if _chairs_this(post, gazetteer) else org, gazetteer)
             graph.add_edge(person, target, key=f"holds_post@{meeting.id}", type=EdgeKind.HOLDS_POST, **prov)
+
+
+def _chairs_this(post: PostRef, gazetteer: Gazetteer) -> bool:
+    """A "Chair" (or "Co-Chair"...) with nothing after it chairs the meeting's own body; "Chair of
+    the VAWG Board" chairs what it names, which is the organisation the person is listed with."""
+    chair = gazetteer.posts.get("chair")
+    return (
+        post.id == "chair"
+        and chair is not None
+        and post.name.casefold() in {n.casefold() for n in (chair.name, *chair.aliases)}
+    )
 
 
 def _body_node(graph: nx.MultiDiGraph, meeting_node: str) -> str | None:

@@ -167,3 +167,16 @@ def test_names_only_as_written_and_one_language_rule(union):
     both = scheme + union
     scheme_iri = URIRef(BASE + "topic/scheme")
     assert len(list(both.objects(scheme_iri, SKOS.prefLabel))) == 1  # loaded beside topics.ttl: one English label
+
+
+def test_facts_the_minutes_state_are_stated_so(seed_build):
+    """ "HMP Pentonville, Wandsworth and Feltham" lists three prisons, not the borough council;
+    "Chair of VAWG Board" chairs the VAWG Board, not the meeting's own board."""
+    g = seed_build.graph
+    mentioned = {v for u, v, d in g.edges(data=True) if d["type"] == "mentions" and u.startswith("item:lcrb-2023")}
+    assert {"organisation:hmp-pentonville", "organisation:hmp-wandsworth", "organisation:hmyoi-feltham"} <= mentioned
+    assert "organisation:lb-wandsworth" not in mentioned
+    posts = {v for u, v, d in g.edges(data=True) if d["type"] == "holds_post" and u == "person:joan-smith"}
+    assert [org for p in posts for _, org, k in g.out_edges(p, keys=True) if k == "post_in"] == [
+        "organisation:vawg-board"
+    ]
