@@ -10,6 +10,8 @@ __all__ = ["Vocabulary"]
 
 
 class Vocabulary(Writer):
+    """The same file every build: the packaged ontology, whatever the pieces."""
+
     name = "vocab.ttl"
 
     @staticmethod

@@ -13,6 +13,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .kinds import ATTENDANCE_EDGES, EdgeKind, split_node
+from .memberships import post_organisation
 from .rdf_terms import (
     NS,
     RDF_TYPE,
@@ -56,6 +57,7 @@ class Attending(NamedTuple):
     relation: EdgeKind  # one of ATTENDANCE_EDGES
     organisation: str | None
     posts: tuple[str, ...]
+    capacity: str | None  # the post held in the organisation represented (its membership's), if any
     evidence: Span
 
 
@@ -121,11 +123,12 @@ class GraphIndex:
 def meeting_view(graph: nx.MultiDiGraph, node: str, index: GraphIndex) -> MeetingView:
     """Everything the named graph of meeting ``node`` depends on."""
     data = graph.nodes[node]
-    attendance = [
-        Attending(person, key, edge.get("organisation"), tuple(index.posts.get((person, node), ())), _evidence(edge))
-        for person, _, key, edge in sorted(graph.in_edges(node, keys=True, data=True))
-        if key in ATTENDANCE_EDGES.values()
-    ]
+    attendance = []
+    for person, _, key, edge in sorted(graph.in_edges(node, keys=True, data=True)):
+        if key in ATTENDANCE_EDGES.values():
+            org, posts = edge.get("organisation"), tuple(index.posts.get((person, node), ()))
+            held = next((p for p in posts if org and post_organisation(graph, p) == org), None)
+            attendance.append(Attending(person, key, org, posts, held, _evidence(edge)))
     items = _item_tree(graph, node)
     subjects, mentions, statements = [], [], []
     for item, *_ in items:
@@ -165,10 +168,12 @@ def statement_iri(base: str, meeting: str, start: int, actor: str) -> ox.NamedNo
 def source_address(base: str, source: str, url: str | None) -> ox.NamedNode:
     """Where a meeting's minutes are: the address they were published at, else the file under the
     base IRI by its path from the folder the build read (never where this machine keeps it)."""
-    try:
-        return ox.NamedNode(url)  # type: ignore[arg-type]
-    except (TypeError, ValueError):  # no address, or one that is no IRI (a space in it)
-        return iri(base, "file", *source.split("/"))
+    if url:
+        try:
+            return ox.NamedNode(url)
+        except ValueError:  # an address that is no IRI (a space in it)
+            pass
+    return iri(base, "file", *source.split("/"))
 
 
 def _source_iri(base: str, sha256: str) -> ox.NamedNode:
@@ -229,7 +234,7 @@ def meeting_quads(
         g.add(i, NS.schema.position, literal(number))
         g.add(up, NS.schema.subEvent, i)
         g.add(i, NS.schema.superEvent, up)
-    for person, key, org, posts, evidence in view.attendance:
+    for person, key, org, posts, held, evidence in view.attendance:
         p = node_iri(base, person)
         att = iri(base, "attendance", *path, split_node(person)[1])
         g.add(att, RDF_TYPE, NS.mg.Attendance)
@@ -239,7 +244,7 @@ def meeting_quads(
         if key == EdgeKind.ATTENDED:
             g.add(m, NS.schema.attendee, p)
         if org:
-            g.add(att, NS.mg.capacity, membership_iri(base, person, org))
+            g.add(att, NS.mg.capacity, membership_iri(base, person, org, held))
         for post in posts:
             g.add(att, NS.mg.post, node_iri(base, post))
         g.add(att, NS.mg.evidence, _annotation(g, att, source, evidence))

@@ -25,7 +25,6 @@ __all__ = [
     "meeting_graph_iri",
     "membership_iri",
     "label",
-    "LABEL_LANGUAGE",
     "activity_iri",
 ]
 

@@ -22,12 +22,11 @@ __all__ = ["Validation", "load_shapes", "validate_graph", "validate_file", "RDF_
 
 @dataclass(frozen=True)
 class Validation:
-    """Whether a graph conforms (no violation), one line per violation and per warning (focus node,
-    property, message), and how many quoted spans were checked against their source documents."""
+    """Whether a graph conforms, one line per problem (focus node, property, message), and how many
+    quoted spans were checked against their source documents."""
 
     conforms: bool
     problems: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
     spans_checked: int = 0
 
 
@@ -41,9 +40,9 @@ def _short(graph: Graph, term) -> str:
     return term.n3(graph.namespace_manager)
 
 
-def _lines(data: Graph, report: Graph, severity) -> list[str]:
+def _lines(data: Graph, report: Graph) -> list[str]:
     lines = []
-    for result in report.subjects(SH.resultSeverity, severity):
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
@@ -98,10 +97,9 @@ def validate_graph(data: Graph, sources: Path | None = None) -> Validation:
     """Validate ``data`` (all named graphs merged) against the shapes, and each quoted span against
     its source document when it is found under ``sources``."""
     _, report, _ = shacl_validate(data, shacl_graph=load_shapes(), inference="none", advanced=False)
-    problems = _lines(data, report, SH.Violation)
     spans, checked = _span_problems(data, sources) if sources else ([], 0)
-    problems += spans
-    return Validation(not problems, tuple(problems), tuple(_lines(data, report, SH.Warning)), checked)
+    problems = _lines(data, report) + spans
+    return Validation(not problems, tuple(problems), checked)
 
 
 # rdflib's parser for each suffix of an RDF file.

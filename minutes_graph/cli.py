@@ -283,12 +283,9 @@ def validate_command(path: Path, most: int, sources: Path) -> None:
     """Check an RDF output (default out/graph.ttl; also .trig, .nt, .jsonld) against the model's SHACL
     shapes, and each quoted span against its source document when that is found under --sources."""
     result, triples = queries.validate_file(path, sources)
-    spans = f"{result.spans_checked} quoted spans checked against their documents"
-    for warning in result.warnings[:most]:
-        click.echo(f"warning: {warning}", err=True)
     if result.conforms:
-        warned = f", {len(result.warnings)} warning(s)" if result.warnings else ""
-        click.echo(f"{path}: conforms to the minutes-graph shapes ({triples} triples; {spans}{warned})")
+        spans = f"{result.spans_checked} quoted spans checked against their documents"
+        click.echo(f"{path}: conforms to the minutes-graph shapes ({triples} triples; {spans})")
         return
     for problem in result.problems[:most]:
         click.echo(problem)
@@ -320,11 +317,8 @@ def sparql_command(query: str, store_dir: Path, query_endpoint: str | None, outp
         result = queries.query_store(store_dir, sparql)
     report.print_table(result, output)
     if not result.rows:  # said beside the answer, so a script reading the table still gets a table
-        where = query_endpoint or store_dir
-        click.echo(
-            f"The query matched nothing in {where} (a server that does not union its named graphs needs GRAPH patterns)",
-            err=True,
-        )
+        why = " (on a server that does not union its named graphs, match them with GRAPH)" if query_endpoint else ""
+        click.echo(f"The query matched nothing in {query_endpoint or store_dir}{why}", err=True)
 
 
 @cli.command("push")

@@ -54,7 +54,7 @@ def test_rdf_uses_standard_vocabularies_and_no_blank_nodes(seed_build):
     ds = seed_build.dataset
     base = load_namespaces().default_base
     sophie = URIRef(f"{base}person/sophie-linden")
-    membership = URIRef(f"{base}membership/sophie-linden/mopac")
+    membership = URIRef(f"{base}membership/sophie-linden/mopac/dmpc")  # her membership is of the post she held
     for triple in (
         (sophie, RDF.type, FOAF.Person),
         (membership, ORG.member, sophie),
