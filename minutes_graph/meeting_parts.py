@@ -3,9 +3,10 @@ cache under a digest of what it is made from: the extracted record, who its atte
 the base IRI, the tool and model its provenance names, and the code of ``graph`` and ``exports``.
 A rebuild makes parts only for the meetings that changed.
 
-Two files a meeting: its parts of the files (big, read once as the files are written) and its
-``MeetingPart`` (small: what the build needs to know of it before writing), each checked against
-its digest before use.
+Three files a meeting: its parts of the files (big, read once as the files are written), its
+named graph's N-Triples apart (what the store loads, beside the writing: reading them from the
+parts too unpickled every meeting's parts twice) and its ``MeetingPart`` (small: what the build
+needs to know of it before writing), each checked against its digest before use.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from graph import (
     summary_part,
 )
 
-from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
+from .cache_files import UNREADABLE, intact, read_pickle, replace_file, write_pickle
 from .extraction import load_record
 from .processes import worker_pool
 
@@ -61,6 +62,13 @@ class MeetingPart:
         return read_pickle(self.parts)
 
     def ntriples(self) -> str:
+        """Its named graph's N-Triples: from their own file when it is as written, else from the parts."""
+        try:
+            data = self.parts.with_suffix(".nt").read_bytes()
+            if hashlib.sha256(data).hexdigest() == self.digest:
+                return data.decode("utf-8")
+        except OSError:
+            pass
         return self.read()[exports.NTriples.name]
 
 
@@ -95,10 +103,12 @@ def _make(task: _Task) -> MeetingPart:
     )
     parts = exports.parts_of(piece)
     write_pickle(task.path("parts"), parts)
+    ntriples = parts[exports.NTriples.name].encode("utf-8")
+    replace_file(task.path("nt"), ntriples)
     made = MeetingPart(
         task.path("parts"),
         meeting_graph_iri(task.base, node).value,
-        hashlib.sha256(parts[exports.NTriples.name].encode("utf-8")).hexdigest(),
+        hashlib.sha256(ntriples).hexdigest(),
         summary_part(fragment),
         len(piece.nodes),
         len(piece.edges),

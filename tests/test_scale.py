@@ -141,6 +141,31 @@ def test_a_damaged_cache_is_made_again_never_trusted(seeds, tmp_path):
     assert outputs(build([seeds], BuildSettings(out=out, jobs=1))) == first
 
 
+def test_the_store_never_loads_a_damaged_graph_file(seeds, tmp_path):
+    """The store loads each meeting's N-Triples from their own cache file, checked against the
+    digest: damaged, they are taken from the meeting's parts instead, and the store says what the
+    files say."""
+    import pyoxigraph as ox
+
+    from graph import store_graphs
+
+    out = tmp_path / "out"
+    build([seeds], BuildSettings(out=out, jobs=1))
+    files = list((out / "cache" / "parts").glob("*/*.nt"))
+    assert len(files) == 2
+    for path in files:
+        path.write_bytes(path.read_bytes() + b'<urn:x> <urn:y> "garbage" .\n')
+    shutil.rmtree(out / "store")  # so that every graph is loaded again
+    again = build([seeds], BuildSettings(out=out, jobs=1))
+    stored = {line for text in store_graphs(out / "store").values() for line in text.splitlines()}
+    written = ox.Store()
+    written.load(path=str(again.files["graph.nt"]), format=ox.RdfFormat.N_TRIPLES)
+    assert stored == set(
+        written.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode().splitlines()
+    )
+    assert not any("garbage" in line for line in stored)
+
+
 def test_a_damaged_record_is_found_when_needed_and_its_document_read_again(seeds, tmp_path):
     """A rebuild reads outlines only; a record is checked where it is used. Records damaged and
     every meeting's parts gone: the records are needed, fail their digest, and the documents are
