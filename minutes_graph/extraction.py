@@ -97,7 +97,8 @@ class ExtractionCache:
         key = hashlib.sha256(f"{document.source}\0{document.sha256}".encode()).hexdigest()[:32]
         return self.folder / f"{key}.pickle", self.folder / f"{key}.outline"
 
-    def get(self, document: Document) -> Extracted | None:
+    def get(self, document: Document) -> Extracted | DocumentError | None:
+        """What the document gave last time: its outline, or why it is no minutes."""
         record, outline = self._paths(document)
         self.used.update((record, outline))
         if not self.read:
@@ -120,6 +121,15 @@ class ExtractionCache:
         write_pickle(record, meeting)
         write_pickle(outline, extracted)
         return extracted
+
+    def refuse(self, document: Document, error: DocumentError) -> DocumentError:
+        """Remember that parsing found the document to be no minutes (an agenda, a report beside
+        them), so that a rebuild does not parse it again to find the same."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        record, outline = self._paths(document)
+        self.used.update((record, outline))
+        write_pickle(outline, error)
+        return error
 
     def prune(self) -> int:
         """Forget records of documents no longer built and of older pipelines; how many files went."""
@@ -171,5 +181,11 @@ def extract_all(
             fresh = (r for _, r in extract_meetings(todo, nlp))
         for document in documents:
             hit = cached.pop(id(document))
-            result = hit if hit is not None else next(fresh)
-            yield document, cache.put(document, result) if isinstance(result, Meeting) else result
+            if hit is not None:
+                yield document, hit
+                continue
+            result = next(fresh)
+            yield (
+                document,
+                cache.put(document, result) if isinstance(result, Meeting) else cache.refuse(document, result),
+            )

@@ -141,6 +141,18 @@ def test_a_damaged_cache_is_made_again_never_trusted(seeds, tmp_path):
     assert outputs(build([seeds], BuildSettings(out=out, jobs=1))) == first
 
 
+def test_a_file_found_to_be_no_minutes_is_not_parsed_again(seeds, tmp_path):
+    """An agenda or report beside the minutes costs a parse once: the cache remembers the verdict."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "minutes.txt").write_bytes((seeds / "000_40559a58cf527947.txt").read_bytes())
+    (folder / "recipe.txt").write_text("Lemon cake\n\nMix the flour and sugar and bake it for an hour.\n")
+    first = build([folder], BuildSettings(out=tmp_path / "out", jobs=1))
+    again = build([folder], BuildSettings(out=tmp_path / "out", jobs=1))
+    assert (first.from_cache, again.from_cache) == (0, 2)
+    assert again.skipped == first.skipped and "recipe.txt: does not look like minutes" in again.skipped[0]
+
+
 def test_the_store_never_loads_a_damaged_graph_file(seeds, tmp_path):
     """The store loads each meeting's N-Triples from their own cache file, checked against the
     digest: damaged, they are taken from the meeting's parts instead, and the store says what the
