@@ -318,8 +318,11 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             functools.partial(progress, total=len(reading.meetings), stage="Making each meeting's part"),
         )
         summary = Summary(entity_base(resolution, gazetteer))
-        for part in parts:
+        for i, part in enumerate(parts):
             summary.add(part.summary)
+            # let each share go once added: kept in every part until the files were written, they
+            # grew with the meetings (a third of what was held before writing, at 200 meetings)
+            parts[i] = dataclasses.replace(part, summary={})
         overview = summary.finish()
     with _timed(timings, "rdf"):
         entities = _entities(overview, base, reading.made_by)
