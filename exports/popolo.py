@@ -111,13 +111,13 @@ def _events(meeting: Meeting, piece: Piece) -> str:
 def _speeches(meeting: Meeting, resolution: Resolution, base: str) -> str:
     """Each statement: who (a person as the speech's creator; an organisation or post only in the
     attribution), in what role at the meeting, under which item, and the sentence."""
-    speeches = []
+    speeches, mid = [], node_id(NodeKind.MEETING, meeting.id)
     for position, said in enumerate(meeting.statements, 1):
         actor = actor_node(meeting, said.actor, resolution)
         listed = meeting.attendance[said.actor.attendance] if said.actor.attendance is not None else None
         speeches.append(
             {
-                "id": statement_iri(base, node_id(NodeKind.MEETING, meeting.id), said.sentence.start, actor).value,
+                "id": statement_iri(base, mid, said.sentence.start, actor).value,
                 **({"creator_id": _ref(base, actor)} if said.actor.kind == NodeKind.PERSON else {}),
                 **({"role": listed.role} if listed and listed.role else {}),
                 "attribution_text": said.actor.via or said.actor.name,
@@ -131,11 +131,12 @@ def _speeches(meeting: Meeting, resolution: Resolution, base: str) -> str:
 
 
 class PopoloJson(Writer):
-    """One JSON object of lists: the entities' piece (which comes first) gives the people,
+    """One JSON object of lists: the entities' piece (which the build writes first) gives the people,
     organisations, posts and memberships; each meeting its events, written as they come, and its
     speeches, spooled until the events are done."""
 
     name = "popolo.json"
+    separator = ",\n"  # between the events
 
     @staticmethod
     def part(piece: Piece) -> tuple[str, str, str]:
@@ -144,19 +145,17 @@ class PopoloJson(Writer):
         return "", _events(piece.meeting, piece), _speeches(piece.meeting, piece.resolution, piece.base)
 
     def head(self) -> str:
-        self.events, self.speeches = Spool(",\n"), Spool(",\n")
+        self.speeches = Spool(",\n")
         return "{\n"
 
     def add(self, part: tuple[str, str, str]) -> None:
         entities, events, speeches = part
         if entities:
-            self.handle.write(entities + ",\n")
-        self.events.write(events)
+            self.handle.write(entities + ',\n "events": [\n')
+        super().add(events)
         self.speeches.write(speeches)
 
     def close(self) -> None:
-        self.handle.write(' "events": [\n')
-        self.events.copy_to(self.handle)
         self.handle.write('\n ],\n "speeches": [\n')
         self.speeches.copy_to(self.handle)
         self.handle.write("\n ]\n}\n")

@@ -4,7 +4,7 @@ a meeting (``meeting_rdf``). Quads are Oxigraph terms, written straight from the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 import pyoxigraph as ox
@@ -14,7 +14,7 @@ from extract import load_topic_scheme, slug
 
 from .kinds import EdgeKind, NodeKind, node_id
 from .meeting_rdf import GraphIndex, meeting_quads, meeting_view
-from .memberships import memberships
+from .memberships import Membership, memberships
 from .rdf_terms import (
     NS,
     RDF_TYPE,
@@ -95,10 +95,10 @@ def _topics(g: Quads, base: str, graph: nx.MultiDiGraph) -> None:
                 g.add(t, NS.skos.broader, node_iri(base, parent))
 
 
-def _memberships(g: Quads, base: str, graph: nx.MultiDiGraph) -> None:
+def _memberships(g: Quads, base: str, graph: nx.MultiDiGraph, observed: Sequence[Membership]) -> None:
     """Each org:Membership as observed: the post held (opengov:post, as Popolo has it) and its role,
     first and last seen, and every meeting it was seen at."""
-    for found in memberships(graph):
+    for found in observed:
         s = membership_iri(base, found.person, found.organisation, found.post)
         g.add(s, RDF_TYPE, NS.org.Membership)
         g.add(s, NS.org.member, node_iri(base, found.person))
@@ -124,11 +124,15 @@ def _activity(g: Quads, base: str, tool: str, model: str) -> None:
 
 
 def entity_quads(
-    graph: nx.MultiDiGraph, base: str | None = None, tool: str = "minutes-graph", model: str = ""
+    graph: nx.MultiDiGraph,
+    base: str | None = None,
+    tool: str = "minutes-graph",
+    model: str = "",
+    observed: Sequence[Membership] | None = None,
 ) -> list[ox.Quad]:
-    """The entities graph: people, organisations, posts, places, topics and memberships, and the
-    build that the meetings' graphs name as theirs. ``graph`` is the whole graph or its summary (the
-    same quads from either)."""
+    """The entities graph: people, organisations, posts, places, topics and memberships (``observed``,
+    when the caller has them already, else found in ``graph``), and the build that the meetings'
+    graphs name as theirs. ``graph`` is the whole graph or its summary (the same quads from either)."""
     base = base or NS.default_base
     g = Quads(entities_graph_iri(base))
     _activity(g, base, tool, model)
@@ -144,7 +148,7 @@ def entity_quads(
             g.add(node_iri(base, u), NS.org.subOrganizationOf, node_iri(base, v))
         elif key == EdgeKind.MEMBER_OF:
             g.add(node_iri(base, u), NS.org.memberOf, node_iri(base, v))
-    _memberships(g, base, graph)
+    _memberships(g, base, graph, memberships(graph) if observed is None else observed)
     for alias, person in sorted(graph.graph.get("aliases", {}).items()):  # ids that now name another's person
         g.add(
             node_iri(base, node_id(NodeKind.PERSON, alias)),

@@ -35,7 +35,7 @@ from graph import (
     summary_part,
 )
 
-from .cache_files import UNREADABLE, intact, read_pickle, replace_file, write_pickle
+from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
 from .extraction import load_record
 from .processes import worker_pool
 
@@ -64,12 +64,9 @@ class MeetingPart:
     def ntriples(self) -> str:
         """Its named graph's N-Triples: from their own file when it is as written, else from the parts."""
         try:
-            data = self.parts.with_suffix(".nt").read_bytes()
-            if hashlib.sha256(data).hexdigest() == self.digest:
-                return data.decode("utf-8")
-        except OSError:
-            pass
-        return self.read()[exports.NTriples.name]
+            return read_pickle(self.parts.with_suffix(".nt"))
+        except UNREADABLE:
+            return self.read()[exports.NTriples.name]
 
 
 @dataclass(frozen=True)
@@ -103,12 +100,12 @@ def _make(task: _Task) -> MeetingPart:
     )
     parts = exports.parts_of(piece)
     write_pickle(task.path("parts"), parts)
-    ntriples = parts[exports.NTriples.name].encode("utf-8")
-    replace_file(task.path("nt"), ntriples)
+    ntriples = parts[exports.NTriples.name]
+    write_pickle(task.path("nt"), ntriples)
     made = MeetingPart(
         task.path("parts"),
         meeting_graph_iri(task.base, node).value,
-        hashlib.sha256(ntriples).hexdigest(),
+        hashlib.sha256(ntriples.encode("utf-8")).hexdigest(),
         summary_part(fragment),
         len(piece.nodes),
         len(piece.edges),

@@ -257,13 +257,15 @@ def _documents(files: Iterable[InputFile], reports: list[DocumentReport], cache:
 
 
 def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str]) -> exports.Piece:
-    """The entities graph's piece: every node no meeting owns, the edges between them, their quads."""
+    """The entities graph's piece: every node no meeting owns, the edges between them, their quads,
+    and the memberships (found once, for the RDF and for Popolo)."""
+    observed = tuple(memberships(overview))
     return exports.Piece(
         [(n, d) for n, d in overview.nodes(data=True) if d["type"] not in MEETING_NODES],
         [(u, v, k, d) for u, v, k, d in overview.edges(keys=True, data=True) if d["type"] in ENTITY_EDGES],
-        exports.in_order(entity_quads(overview, base, *made_by)),
+        exports.in_order(entity_quads(overview, base, *made_by, observed)),
         base,
-        memberships=tuple(memberships(overview)),
+        memberships=observed,
     )
 
 
