@@ -10,6 +10,8 @@ a meeting at a time from parts small enough to cache."""
 
 from __future__ import annotations
 
+from sys import intern
+
 import networkx as nx
 
 from .build import finish_graph, used_organisations
@@ -20,6 +22,7 @@ __all__ = [
     "summary_part",
     "summarise",
     "SAMPLES",
+    "SAMPLE_FIELDS",
     "edge_samples",
     "edge_count",
     "edge_meetings",
@@ -28,11 +31,16 @@ __all__ = [
 
 # Sentences kept per merged edge: what a tooltip or a cell of the discussion matrix quotes.
 SAMPLES = 6
+# What a merged edge keeps of each: a tuple of these, not a dict (at 5,000 meetings there are half a
+# million, and a dict took three times the room).
+SAMPLE_FIELDS = ("meeting", "source", "start", "end", "evidence")
 
 
 def edge_samples(edge: dict) -> list[dict]:
     """The sentences behind an edge: a merged edge's samples, or the edge itself."""
-    return edge["samples"] if "samples" in edge else [edge] if edge.get("evidence") else []
+    if "samples" in edge:
+        return [dict(zip(SAMPLE_FIELDS, sample, strict=True)) for sample in edge["samples"]]
+    return [edge] if edge.get("evidence") else []
 
 
 def edge_count(edge: dict) -> int:
@@ -79,7 +87,7 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
         if meeting not in edge[4]:
             edge[4].append(meeting)
         if data.get("evidence") and len(edge[5]) < SAMPLES:
-            edge[5].append({k: data.get(k) for k in ("meeting", "source", "start", "end", "evidence")})
+            edge[5].append(tuple(data.get(k) for k in SAMPLE_FIELDS))
     return {
         "nodes": [[n, d] for n, d in nodes(data=True) if d and d["type"] != NodeKind.ITEM],
         "entity_edges": entity_edges,
@@ -90,7 +98,8 @@ def summary_part(graph: nx.MultiDiGraph) -> dict:
 
 class Summary:
     """The summary graph, grown a meeting at a time from ``summary_part`` parts in build order: a node
-    or entity edge already there keeps what it had; merged edges add up."""
+    or entity edge already there keeps what it had; merged edges add up. Node and meeting ids and
+    sources are interned: each part brings its own copies, and they are most of what is kept."""
 
     def __init__(self, base: nx.MultiDiGraph):
         self.graph = base
@@ -98,20 +107,20 @@ class Summary:
 
     def add(self, part: dict) -> None:
         graph = self.graph
-        graph.add_nodes_from((n, d) for n, d in part["nodes"] if n not in graph)
+        graph.add_nodes_from((intern(n), d) for n, d in part["nodes"] if n not in graph)
         for node, kind, direction, meeting in part["visits"]:
-            self.visits.setdefault(node, []).append((kind, direction, meeting))
+            self.visits.setdefault(intern(node), []).append((kind, direction, intern(meeting)))
         for u, v, key, data in part["entity_edges"]:
             if not graph.has_edge(u, v, key):
                 graph.add_edge(u, v, key, **data)
         for u, v, kind, count, meetings, samples in part["edges"]:
-            if graph.has_edge(u, v, kind):
-                edge = graph[u][v][kind]
-                edge["count"] += count
-                edge["meetings"].extend(meetings)
-                edge["samples"].extend(samples[: SAMPLES - len(edge["samples"])])
-            else:
-                graph.add_edge(u, v, kind, type=kind, count=count, meetings=list(meetings), samples=list(samples))
+            if not graph.has_edge(u, v, kind):
+                graph.add_edge(intern(u), intern(v), kind, type=kind, count=0, meetings=[], samples=[])
+            edge = graph[u][v][kind]
+            edge["count"] += count
+            edge["meetings"].extend(map(intern, meetings))
+            room = SAMPLES - len(edge["samples"])
+            edge["samples"].extend((intern(m), intern(source), *rest) for m, source, *rest in samples[:room])
 
     def finish(self) -> nx.MultiDiGraph:
         """The graph, once every part is in: broader topics added, unused gazetteer bodies dropped."""

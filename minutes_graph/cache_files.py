@@ -13,9 +13,7 @@ from pathlib import Path
 __all__ = [
     "UNREADABLE",
     "DamagedCache",
-    "checksum",
     "intact",
-    "replace_file",
     "read_pickle",
     "write_pickle",
 ]
@@ -31,26 +29,31 @@ class DamagedCache(ValueError):
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, DamagedCache)
 
 
-def checksum(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=_CHECK).digest()
+class _Checked:
+    """A file pickle writes into, its digest taken as the bytes pass: the entities' parts are hundreds
+    of megabytes at 5,000 meetings, and a pickle made in memory and then appended to held three copies."""
 
+    def __init__(self, handle) -> None:
+        self.handle, self.digest = handle, hashlib.blake2b(digest_size=_CHECK)
 
-def replace_file(path: Path, data: str | bytes) -> None:
-    """Write ``data`` beside ``path`` ("<name>.tmp"), then rename it over ``path``."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    os.replace(tmp, path)
+    def write(self, data) -> None:
+        self.digest.update(data)
+        self.handle.write(data)
 
 
 def write_pickle(path: Path, value) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    replace_file(path, data + checksum(data))
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        checked = _Checked(handle)
+        pickle.dump(value, checked, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.write(checked.digest.digest())
+    os.replace(tmp, path)
 
 
-def _checked(path: Path) -> bytes:
-    raw = path.read_bytes()
+def _checked(path: Path) -> memoryview:
+    raw = memoryview(path.read_bytes())  # a view, not a copy, of all but the digest
     data, check = raw[:-_CHECK], raw[-_CHECK:]
-    if len(raw) <= _CHECK or checksum(data) != check:
+    if len(raw) <= _CHECK or hashlib.blake2b(data, digest_size=_CHECK).digest() != check:
         raise DamagedCache(f"{path}: damaged")
     return data
 

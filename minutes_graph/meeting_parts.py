@@ -5,8 +5,9 @@ A rebuild makes parts only for the meetings that changed.
 
 Three files a meeting: its parts of the files (big, read once as the files are written), its
 named graph's N-Triples apart (what the store loads, beside the writing: reading them from the
-parts too unpickled every meeting's parts twice) and its ``MeetingPart`` (small: what the build
-needs to know of it before writing), each checked against its digest before use.
+parts too unpickled every meeting's parts twice) and its ``Part`` (small: what the build needs to
+know of it before writing), each checked against its digest before use. The entities' parts are
+written the same way (``write_part``), afresh each build, so that no part is held while writing.
 """
 
 from __future__ import annotations
@@ -39,24 +40,24 @@ from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
 from .extraction import load_record
 from .processes import worker_pool
 
-__all__ = ["MeetingPart", "meeting_parts", "PARALLEL_MINIMUM"]
+__all__ = ["Part", "meeting_parts", "write_part", "PARALLEL_MINIMUM"]
 
 # Below this many meetings to make, starting worker processes costs more than it saves.
 PARALLEL_MINIMUM = 16
 
 
 @dataclass(frozen=True)
-class MeetingPart:
-    """A meeting's parts (in a file, output file name -> part), its named graph, its share of the
-    summary graph and its counts."""
+class Part:
+    """A piece's parts (in a file, output file name -> part), its named graph, its counts and, for
+    a meeting, its share of the summary graph."""
 
     parts: Path
     iri: str
     digest: str  # of its N-Triples: the store replaces the graph when it changes
-    summary: dict
     nodes: int
     edges: int
     triples: int
+    summary: dict = dataclasses.field(default_factory=dict)
 
     def read(self) -> dict[str, Any]:
         return read_pickle(self.parts)
@@ -84,7 +85,7 @@ class _Task:
         return self.folder / f"{self.key}.{suffix}"
 
 
-def _make(task: _Task) -> MeetingPart:
+def _make(task: _Task) -> Part:
     meeting = load_record(task.record)
     resolution = Resolution({}, {(meeting.id, i): person for i, person in enumerate(task.people)})
     fragment = meeting_fragment(meeting, resolution, load_gazetteer())
@@ -98,24 +99,25 @@ def _make(task: _Task) -> MeetingPart:
         meeting,
         resolution,
     )
-    parts = exports.parts_of(piece)
-    write_pickle(task.path("parts"), parts)
-    ntriples = parts[exports.NTriples.name]
-    write_pickle(task.path("nt"), ntriples)
-    made = MeetingPart(
-        task.path("parts"),
-        meeting_graph_iri(task.base, node).value,
-        hashlib.sha256(ntriples.encode("utf-8")).hexdigest(),
-        summary_part(fragment),
-        len(piece.nodes),
-        len(piece.edges),
-        len(piece.quads),
-    )
+    made = write_part(piece, task.folder / task.key, meeting_graph_iri(task.base, node).value, summary_part(fragment))
     write_pickle(task.path("meta"), made)  # last: a meeting with its meta has its parts
     return made
 
 
-def _kept(task: _Task) -> MeetingPart | None:
+def write_part(piece: exports.Piece, path: Path, iri: str, summary: dict | None = None) -> Part:
+    """Write ``piece``'s parts of every file and its N-Triples beside ``path`` ("<path>.parts" and
+    "<path>.nt"); what the build keeps of it."""
+    parts = exports.parts_of(piece)
+    write_pickle(path.with_suffix(".parts"), parts)
+    ntriples = parts[exports.NTriples.name]
+    write_pickle(path.with_suffix(".nt"), ntriples)
+    digest = hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
+    return Part(
+        path.with_suffix(".parts"), iri, digest, len(piece.nodes), len(piece.edges), len(piece.quads), summary or {}
+    )
+
+
+def _kept(task: _Task) -> Part | None:
     """The meeting's part as a build made it before, if both its files are as they were written."""
     try:
         made = read_pickle(task.path("meta"))
@@ -124,7 +126,7 @@ def _kept(task: _Task) -> MeetingPart | None:
     return dataclasses.replace(made, parts=task.path("parts")) if intact(task.path("parts")) else None
 
 
-def _made(tasks: list[_Task], jobs: int) -> Iterator[MeetingPart]:
+def _made(tasks: list[_Task], jobs: int) -> Iterator[Part]:
     if jobs > 1 and len(tasks) >= PARALLEL_MINIMUM:
         with worker_pool(jobs) as pool:
             yield from pool.map(_make, tasks, chunksize=max(1, min(8, len(tasks) // (jobs * 8))))
@@ -142,11 +144,11 @@ def meeting_parts(
     jobs: int = 1,
     reuse: bool = True,
     progress: Callable[[Iterable], Iterable] = iter,
-) -> tuple[list[MeetingPart], int]:
+) -> tuple[list[Part], int]:
     """Every meeting's part, in order, and how many were made afresh (the rest were kept in
     ``folder``; none are reused unless ``reuse``). ``records`` hold each meeting's whole record;
     ``meetings`` may be outlines. Parts no meeting uses any more are deleted."""
-    folder = folder / package_digest("graph", "exports")
+    folder = folder / package_digest("graph", "exports", "minutes_graph")
     folder.mkdir(parents=True, exist_ok=True)
     tasks = []
     for meeting, record in zip(meetings, records, strict=True):

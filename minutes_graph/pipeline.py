@@ -58,7 +58,7 @@ from graph import (
 )
 
 from .extraction import DamagedRecord, Extracted, ExtractionCache, extract_all, forget_damaged, load_record
-from .meeting_parts import MeetingPart, meeting_parts
+from .meeting_parts import Part, meeting_parts, write_part
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "Outcome", "build", "OUTPUT_FILES"]
 
@@ -256,25 +256,36 @@ def _documents(files: Iterable[InputFile], reports: list[DocumentReport], cache:
             reports.append(DocumentReport(file.name, Outcome.SKIPPED, warnings=(str(e),)))
 
 
-def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str]) -> exports.Piece:
-    """The entities graph's piece: every node no meeting owns, the edges between them, their quads,
-    and the memberships (found once, for the RDF and for Popolo)."""
+def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str], path: Path) -> Part:
+    """The entities graph's part, written beside ``path`` like a meeting's: every node no meeting
+    owns, the edges between them, their quads, and the memberships (found once, for the RDF and
+    for Popolo)."""
     observed = tuple(memberships(overview))
-    return exports.Piece(
+    piece = exports.Piece(
         [(n, d) for n, d in overview.nodes(data=True) if d["type"] not in MEETING_NODES],
         [(u, v, k, d) for u, v, k, d in overview.edges(keys=True, data=True) if d["type"] in ENTITY_EDGES],
         exports.in_order(entity_quads(overview, base, *made_by, observed)),
         base,
         memberships=observed,
     )
+    return write_part(piece, path, entities_graph_iri(base).value)
+
+
+def _summary(parts: list[Part], base: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The summary graph, from each meeting's share, which is let go once added (kept in every part
+    until the files were written, they grew with the meetings)."""
+    summary = Summary(base)
+    for i, part in enumerate(parts):
+        summary.add(part.summary)
+        parts[i] = dataclasses.replace(part, summary={})
+    return summary.finish()
 
 
 def _write(
     folder: Path,
     context: exports.WriteContext,
-    entities: dict,
-    parts: Iterable[MeetingPart],
-    page: Callable[[], str],
+    parts: Iterable[Part],
+    page: str,
     store: Callable[[Path], StoreSync],
     timings: dict[str, float],
     ids: str | None,
@@ -286,8 +297,8 @@ def _write(
         with ThreadPoolExecutor(1) as background:
             storing = background.submit(_timed_call, timings, "store", store, staging / STORE)
             with _timed(timings, "exports"):
-                exports.write_formats(staging, context, itertools.chain([entities], (part.read() for part in parts)))
-                exports.write_atomic(staging / PAGE, page())
+                exports.write_formats(staging, context, (part.read() for part in parts))
+                exports.write_atomic(staging / PAGE, page)
                 if ids is not None:
                     exports.write_atomic(staging / IDS, ids)
             synced = storing.result()
@@ -307,45 +318,46 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         registry = settings.ids or settings.out / IDS
         known = PersonIds.from_json(registry.read_text(encoding="utf-8"), str(registry)) if registry.exists() else None
         resolution = resolve_people(reading.meetings, gazetteer, known, _curation(paths, settings))
+    title = _title(reading.meetings)
+    folder = settings.out / CACHE / "parts"
     with _timed(timings, "graph"):
         parts, written = meeting_parts(
             reading.meetings,
             reading.records,
             resolution,
-            settings.out / CACHE / "parts",
+            folder,
             base,
             reading.made_by,
             settings.jobs,
             settings.use_cache,
             functools.partial(progress, total=len(reading.meetings), stage="Making each meeting's part"),
         )
-        summary = Summary(entity_base(resolution, gazetteer))
-        for i, part in enumerate(parts):
-            summary.add(part.summary)
-            # let each share go once added: kept in every part until the files were written, they
-            # grew with the meetings (a third of what was held before writing, at 200 meetings)
-            parts[i] = dataclasses.replace(part, summary={})
-        overview = summary.finish()
+        reading.meetings.clear()  # the outlines: the parts hold all the rest of the build needs of them
+        overview = _summary(parts, entity_base(resolution, gazetteer))
     with _timed(timings, "rdf"):
-        entities = _entities(overview, base, reading.made_by)
-        entity_parts = exports.parts_of(entities)
-    graphs = {entities_graph_iri(base).value: GraphSource.of_text(entity_parts[exports.NTriples.name])}
-    graphs.update((part.iri, GraphSource(part.ntriples, part.digest)) for part in parts)
+        entities = _entities(overview, base, reading.made_by, folder / "entities")
+    with _timed(timings, "exports"):
+        page = _page(overview, title, reading.records, resolution, gazetteer)
+    nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
+    nodes[NodeKind.ITEM] = sum(p.nodes for p in parts) - nodes[NodeKind.MEETING]
+    # The summary is what a big build holds most of (a gigabyte at 5,000 meetings): let go before
+    # the files and the store are written, and everything after reads one part at a time.
+    del overview
+    everything = [entities, *parts]
     files, store = _write(
         settings.out,
         exports.WriteContext(base, resolution),
-        entity_parts,
-        progress(parts, len(parts), "Writing the files"),
-        lambda: _page(overview, reading, resolution, gazetteer),
-        lambda path: sync_store(path, graphs, settings.jobs, previous=settings.out / STORE),
+        itertools.chain([entities], progress(parts, len(parts), "Writing the files")),
+        page,
+        lambda path: sync_store(
+            path, {p.iri: GraphSource(p.ntriples, p.digest) for p in everything}, settings.jobs, settings.out / STORE
+        ),
         timings,
         None if settings.ids else resolution.registry.to_json(),
     )
     if settings.ids:  # kept beside the corpus: written once the outputs are in place
         exports.write_atomic(settings.ids, resolution.registry.to_json())
     files[REPORT] = _write_report(settings.out / REPORT, reading.reports, timings, resolution)
-    nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
-    nodes[NodeKind.ITEM] = sum(p.nodes for p in parts) - nodes[NodeKind.MEETING]
     return BuildResult(
         records=reading.records,
         resolution=resolution,
@@ -357,10 +369,10 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
         skipped=reading.skipped,
         warnings=[w for r in reading.reports if r.status != Outcome.SKIPPED for w in r.warnings],
         rules_only=reading.rules_only,
-        triples=len(entities.quads) + sum(p.triples for p in parts),
+        triples=sum(p.triples for p in everything),
         written=written,
         nodes=dict(nodes),
-        edges=len(entities.edges) + sum(p.edges for p in parts),
+        edges=sum(p.edges for p in everything),
     )
 
 
@@ -395,11 +407,15 @@ def _timed_call(timings: dict[str, float], stage: str, function: Callable, *args
         return function(*args)
 
 
-def _page(overview: nx.MultiDiGraph, reading: _Reading, resolution: Resolution, gazetteer: Gazetteer) -> str:
+def _title(meetings: list[Meeting]) -> str:
+    bodies = sorted({m.body.name for m in meetings if m.body})
+    return "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(meetings)} meetings")
+
+
+def _page(
+    overview: nx.MultiDiGraph, title: str, records: list[Path], resolution: Resolution, gazetteer: Gazetteer
+) -> str:
     """graph.html: for a few meetings, of the whole graph (made again from their records); else of the summary."""
-    bodies = sorted({m.body.name for m in reading.meetings if m.body})
-    title = "minutes-graph: " + (", ".join(bodies[:3]) if bodies else f"{len(reading.meetings)} meetings")
-    if len(reading.meetings) > exports.OVERVIEW_FROM:
-        return exports.overview_page(overview, len(reading.meetings), title)
-    meetings = [load_record(path) for path in reading.records]
-    return exports.graph_page(build_graph(meetings, resolution, gazetteer), title)
+    if len(records) > exports.OVERVIEW_FROM:
+        return exports.overview_page(overview, len(records), title)
+    return exports.graph_page(build_graph([load_record(path) for path in records], resolution, gazetteer), title)
