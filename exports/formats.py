@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +39,14 @@ FORMATS: tuple[type[Writer], ...] = (
 )
 
 
-def parts_of(piece: Piece) -> dict[str, Any]:
-    """A piece's part of every file, by file name."""
-    return {writer.name: writer.part(piece) for writer in FORMATS}
+def parts_of(piece: Piece, made: Mapping[type[Writer], Any] = {}) -> Iterator[Any]:
+    """A piece's part of every file, in the order of FORMATS, made one at a time (the entities'
+    parts of all the files together are hundreds of megabytes at 5,000 meetings); a part in ``made``
+    is not made again."""
+    return (made[writer] if writer in made else writer.part(piece) for writer in FORMATS)
 
 
-def write_formats(folder: Path, context: WriteContext, parts: Iterable[Mapping[str, Any]]) -> dict[str, Path]:
+def write_formats(folder: Path, context: WriteContext, parts: Iterable[Iterable[Any]]) -> dict[str, Path]:
     """Every format's file in ``folder``, from ``parts`` (each piece's ``parts_of``), in order."""
     with contextlib.ExitStack() as files:
         writers = [
@@ -52,8 +54,8 @@ def write_formats(folder: Path, context: WriteContext, parts: Iterable[Mapping[s
             for writer in FORMATS
         ]
         for piece in parts:
-            for writer in writers:
-                writer.add(piece[writer.name])
+            for writer, part in zip(writers, piece, strict=True):
+                writer.add(part)
         for writer in writers:
             writer.close()
     return {writer.name: folder / writer.name for writer in FORMATS}

@@ -8,14 +8,18 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 __all__ = [
     "UNREADABLE",
     "DamagedCache",
     "intact",
     "read_pickle",
+    "read_pickles",
     "write_pickle",
+    "write_pickles",
 ]
 
 _CHECK = 16  # bytes of digest after each pickle
@@ -41,32 +45,59 @@ class _Checked:
         self.handle.write(data)
 
 
-def write_pickle(path: Path, value) -> None:
+def write_pickles(path: Path, values: Iterable) -> None:
+    """Each of ``values`` pickled in turn into one file, with the digest of them all at its end."""
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as handle:
         checked = _Checked(handle)
-        pickle.dump(value, checked, protocol=pickle.HIGHEST_PROTOCOL)
+        for value in values:
+            pickle.dump(value, checked, protocol=pickle.HIGHEST_PROTOCOL)
         handle.write(checked.digest.digest())
     os.replace(tmp, path)
 
 
-def _checked(path: Path) -> memoryview:
-    raw = memoryview(path.read_bytes())  # a view, not a copy, of all but the digest
-    data, check = raw[:-_CHECK], raw[-_CHECK:]
-    if len(raw) <= _CHECK or hashlib.blake2b(data, digest_size=_CHECK).digest() != check:
-        raise DamagedCache(f"{path}: damaged")
-    return data
+def write_pickle(path: Path, value) -> None:
+    write_pickles(path, [value])
+
+
+def _verified(path: Path) -> tuple[BinaryIO, int]:
+    """The file open at its start, and where its pickles end, once its digest is found to match:
+    read in chunks, so that checking a big file does not hold it."""
+    handle = open(path, "rb")  # noqa: SIM115 - handed to the caller, closed there
+    try:
+        end = os.fstat(handle.fileno()).st_size - _CHECK
+        digest, left = hashlib.blake2b(digest_size=_CHECK), end
+        while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+            digest.update(chunk)
+            left -= len(chunk)
+        if end <= 0 or left or handle.read() != digest.digest():
+            raise DamagedCache(f"{path}: damaged")
+        handle.seek(0)
+        return handle, end
+    except BaseException:
+        handle.close()
+        raise
+
+
+def read_pickles(path: Path) -> Iterator:
+    """What ``write_pickles`` wrote, one value at a time; raises one of UNREADABLE (before the first)
+    when the file is not as written."""
+    handle, end = _verified(path)
+    with handle:
+        while handle.tell() < end:
+            yield pickle.load(handle)  # noqa: S301 - our own cache, its digest checked
 
 
 def read_pickle(path: Path):
     """What ``write_pickle`` wrote; raises one of UNREADABLE when it cannot be had as written."""
-    return pickle.loads(_checked(path))  # noqa: S301 - our own cache, its digest checked
+    (value,) = read_pickles(path)  # read to its end, which closes the file
+    return value
 
 
 def intact(path: Path) -> bool:
-    """Whether a pickle ``write_pickle`` wrote is there as written (without unpickling it)."""
+    """Whether a file ``write_pickles`` wrote is there as written (without unpickling it)."""
     try:
-        _checked(path)
+        _verified(path)[0].close()
     except (OSError, DamagedCache):
         return False
     return True

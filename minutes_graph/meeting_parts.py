@@ -36,7 +36,7 @@ from graph import (
     summary_part,
 )
 
-from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
+from .cache_files import UNREADABLE, intact, read_pickle, read_pickles, write_pickle, write_pickles
 from .extraction import load_record
 from .processes import worker_pool
 
@@ -59,15 +59,16 @@ class Part:
     triples: int
     summary: dict = dataclasses.field(default_factory=dict)
 
-    def read(self) -> dict[str, Any]:
-        return read_pickle(self.parts)
+    def read(self) -> Iterator[Any]:
+        """Its part of each file, in the order of ``exports.FORMATS``, one at a time."""
+        return read_pickles(self.parts)
 
     def ntriples(self) -> str:
         """Its named graph's N-Triples: from their own file when it is as written, else from the parts."""
         try:
             return read_pickle(self.parts.with_suffix(".nt"))
         except UNREADABLE:
-            return self.read()[exports.NTriples.name]
+            return next(p for w, p in zip(exports.FORMATS, self.read(), strict=False) if w is exports.NTriples)
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,9 @@ def _make(task: _Task) -> Part:
 def write_part(piece: exports.Piece, path: Path, iri: str, summary: dict | None = None) -> Part:
     """Write ``piece``'s parts of every file and its N-Triples beside ``path`` ("<path>.parts" and
     "<path>.nt"); what the build keeps of it."""
-    parts = exports.parts_of(piece)
-    write_pickle(path.with_suffix(".parts"), parts)
-    ntriples = parts[exports.NTriples.name]
+    ntriples = exports.NTriples.part(piece)
     write_pickle(path.with_suffix(".nt"), ntriples)
+    write_pickles(path.with_suffix(".parts"), exports.parts_of(piece, {exports.NTriples: ntriples}))
     digest = hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
     return Part(
         path.with_suffix(".parts"), iri, digest, len(piece.nodes), len(piece.edges), len(piece.quads), summary or {}

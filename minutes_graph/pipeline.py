@@ -13,28 +13,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from enum import StrEnum
-from importlib import metadata
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Dataset
 
 import exports
-from extract import (
-    DocumentError,
-    Gazetteer,
-    InputFile,
-    Meeting,
-    MinutesGraphError,
-    collect_inputs,
-    is_trained,
-    load_gazetteer,
-    load_pipeline,
-    model_label,
-    pipeline_fingerprint,
-    read_document,
-)
+from extract import Gazetteer, Meeting, MinutesGraphError, load_gazetteer
 from graph import (
     CURATION_FILE,
     ENTITY_EDGES,
@@ -57,15 +42,15 @@ from graph import (
     sync_store,
 )
 
-from .extraction import DamagedRecord, Extracted, ExtractionCache, extract_all, forget_damaged, load_record
+from .extraction import DamagedRecord, forget_damaged, load_record
 from .meeting_parts import Part, meeting_parts, write_part
+from .reading import CACHE, DocumentReport, Outcome, read_minutes
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "Outcome", "build", "OUTPUT_FILES"]
 
 PAGE, REPORT, IDS = "graph.html", "report.json", "person-ids.json"
 OUTPUT_FILES = (*(writer.name for writer in exports.FORMATS), PAGE, IDS, REPORT)
 STORE = "store"
-CACHE = "cache"  # pages fetched from the web
 
 
 class BuildError(MinutesGraphError):
@@ -83,48 +68,6 @@ class BuildSettings:
     use_cache: bool = True
     people: Path | None = None  # the curation file (default: people.yaml in a folder of the inputs)
     ids: Path | None = None  # the registry of person ids (default: person-ids.json in ``out``)
-
-
-class Outcome(StrEnum):
-    """What became of one input."""
-
-    BUILT = "built"
-    DUPLICATE = "duplicate"  # the same meeting as an input before it: the first is kept
-    SKIPPED = "skipped"  # unreadable, or no minutes: the report says why
-
-
-@dataclass(frozen=True)
-class DocumentReport:
-    """What one input gave: built (with counts), a duplicate of another, or skipped (with the reason)."""
-
-    source: str
-    status: Outcome
-    meeting: str | None = None
-    date: str | None = None
-    body: str | None = None
-    attendees: int = 0
-    items: int = 0
-    statements: int = 0
-    topics: int = 0
-    warnings: tuple[str, ...] = ()
-
-    @classmethod
-    def of(
-        cls, extracted: Extracted, status: Outcome = Outcome.BUILT, warnings: tuple[str, ...] = ()
-    ) -> DocumentReport:
-        meeting = extracted.meeting
-        return cls(
-            meeting.source,
-            status,
-            meeting.id,
-            meeting.date.isoformat() if meeting.date else None,
-            meeting.body.name if meeting.body else None,
-            len(meeting.attendance),
-            extracted.items,
-            extracted.statements,
-            extracted.topics,
-            meeting.warnings + warnings,
-        )
 
 
 @dataclass
@@ -164,13 +107,6 @@ class BuildResult:
         return ds
 
 
-def _tool_label() -> str:
-    try:
-        return f"minutes-graph {metadata.version('minutes-graph')}"
-    except metadata.PackageNotFoundError:
-        return "minutes-graph (not installed)"
-
-
 def build(
     paths: Sequence[str | Path],
     settings: BuildSettings = BuildSettings(),
@@ -202,58 +138,6 @@ def _timed(timings: dict[str, float], stage: str):
     started = time.perf_counter()
     yield
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
-
-
-@dataclass
-class _Reading:
-    """What the extraction stage gave: each meeting's outline and record, and a report per input."""
-
-    meetings: list[Meeting] = field(default_factory=list)  # attendance only: the rest stays in the cache
-    records: list[Path] = field(default_factory=list)
-    reports: list[DocumentReport] = field(default_factory=list)
-    made_by: tuple[str, str] = ("", "")  # the tool and the model, named in the RDF's provenance
-    rules_only: bool = False
-    from_cache: int = 0
-
-    @property
-    def skipped(self) -> list[str]:
-        return [w for r in self.reports if r.status == Outcome.SKIPPED for w in r.warnings]
-
-
-def _read(paths: Sequence[str | Path], settings: BuildSettings, progress) -> _Reading:
-    files, problems = collect_inputs(paths, exclude=settings.out)
-    nlp = load_pipeline(settings.spacy_model)
-    reading = _Reading(made_by=(_tool_label(), model_label(nlp)), rules_only=not is_trained(nlp))
-    reading.reports = [DocumentReport(p.partition(": ")[0], Outcome.SKIPPED, warnings=(p,)) for p in problems]
-    cache = ExtractionCache(settings.out / CACHE / "extract", pipeline_fingerprint(nlp), read=settings.use_cache)
-    seen: dict[str, str] = {}  # meeting id -> the source it came from
-    documents = _documents(files, reading.reports, settings.out / CACHE)
-    extracted = extract_all(documents, nlp, settings.spacy_model, settings.jobs, cache)
-    for document, result in progress(extracted, len(files), "Reading minutes"):
-        if isinstance(result, DocumentError):
-            reading.reports.append(DocumentReport(document.source, Outcome.SKIPPED, warnings=(str(result),)))
-        elif (meeting := result.meeting).id in seen:
-            same = f"{meeting.source}: same meeting as {seen[meeting.id]} ({meeting.id}); kept the first"
-            reading.reports.append(DocumentReport.of(result, Outcome.DUPLICATE, (same,)))
-        else:
-            seen[meeting.id] = meeting.source
-            reading.meetings.append(meeting)
-            reading.records.append(result.record)
-            reading.reports.append(DocumentReport.of(result))
-    cache.prune()
-    reading.from_cache = cache.hits
-    # Every later stage, and every file, takes the meetings in date order.
-    ordered = sorted(zip(reading.meetings, reading.records, strict=True), key=lambda m: _date_order(m[0]))
-    reading.meetings, reading.records = [m for m, _ in ordered], [r for _, r in ordered]
-    return reading
-
-
-def _documents(files: Iterable[InputFile], reports: list[DocumentReport], cache: Path):
-    for file in files:
-        try:
-            yield read_document(file.location, cache=cache, name=file.name)
-        except DocumentError as e:
-            reports.append(DocumentReport(file.name, Outcome.SKIPPED, warnings=(str(e),)))
 
 
 def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str], path: Path) -> Part:
@@ -308,7 +192,7 @@ def _write(
 def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> BuildResult:
     timings: dict[str, float] = {}
     with _timed(timings, "extract"):
-        reading = _read(paths, settings, progress)
+        reading = read_minutes(paths, settings.out, settings.spacy_model, settings.jobs, settings.use_cache, progress)
     if not reading.meetings:
         skipped = reading.skipped
         raise BuildError("no minutes could be read" + (f": {skipped[0]}" if len(skipped) == 1 else ""))
@@ -387,10 +271,6 @@ def _curation(paths: Sequence[str | Path], settings: BuildSettings) -> Curation 
         return Curation.from_yaml(found.read_text(encoding="utf-8"), str(found))
     except OSError as e:
         raise BuildError(f"{found}: cannot read the curation file ({e.strerror})") from e
-
-
-def _date_order(meeting: Meeting) -> tuple[str, str]:
-    return (meeting.date.isoformat() if meeting.date else "", meeting.source)
 
 
 def _write_report(path: Path, reports: list[DocumentReport], timings: dict[str, float], people: Resolution) -> Path:
