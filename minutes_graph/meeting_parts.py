@@ -117,13 +117,9 @@ def write_part(piece: exports.Piece, path: Path, iri: str, summary: dict | None 
     )
 
 
-def _kept(task: _Task) -> Part | None:
-    """The meeting's part as a build made it before, if both its files are as they were written."""
-    try:
-        made = read_pickle(task.path("meta"))
-    except UNREADABLE:
-        return None
-    return dataclasses.replace(made, parts=task.path("parts")) if intact(task.path("parts")) else None
+def _kept(task: _Task) -> bool:
+    """Whether the meeting's part as a build made it before is there, both its files as written."""
+    return intact(task.path("meta")) and intact(task.path("parts"))
 
 
 def _made(tasks: list[_Task], jobs: int) -> Iterator[Part]:
@@ -144,10 +140,11 @@ def meeting_parts(
     jobs: int = 1,
     reuse: bool = True,
     progress: Callable[[Iterable], Iterable] = iter,
-) -> tuple[list[Part], int]:
-    """Every meeting's part, in order, and how many were made afresh (the rest were kept in
-    ``folder``; none are reused unless ``reuse``). ``records`` hold each meeting's whole record;
-    ``meetings`` may be outlines. Parts no meeting uses any more are deleted."""
+) -> tuple[int, Iterator[Part]]:
+    """How many meetings' parts must be made afresh (the rest are kept in ``folder``; none are reused
+    unless ``reuse``), and every meeting's part, in order, made or read as the iterator is read: one
+    at a time, as each one's share of the summary is big. ``records`` hold each meeting's whole
+    record; ``meetings`` may be outlines. Parts no meeting uses any more are deleted."""
     folder = folder / package_digest("graph", "exports", "minutes_graph")
     folder.mkdir(parents=True, exist_ok=True)
     tasks = []
@@ -155,9 +152,6 @@ def meeting_parts(
         people = tuple(resolution.person_of[(meeting.id, i)] for i in range(len(meeting.attendance)))
         key = hashlib.sha256("\0".join((base, *made_by, record.parent.name, record.stem, *people)).encode())
         tasks.append(_Task(folder, key.hexdigest()[:32], record, people, base, made_by))
-    kept = {task.key: made for task in tasks if reuse and (made := _kept(task))}
-    fresh = _made([task for task in tasks if task.key not in kept], jobs)
-    parts = [kept[task.key] if task.key in kept else next(fresh) for task in progress(tasks)]
     used = {task.key for task in tasks}
     for path in folder.iterdir():  # and the half-written files of a build that was stopped
         if path.name.split(".", 1)[0] not in used or path.suffix == ".tmp":
@@ -165,4 +159,14 @@ def meeting_parts(
     for stale in folder.parent.iterdir():  # parts made by older code
         if stale != folder and stale.is_dir():
             shutil.rmtree(stale)
-    return parts, len(tasks) - len(kept)
+    kept = {task.key for task in tasks if reuse and _kept(task)}
+    fresh = _made([task for task in tasks if task.key not in kept], jobs)
+
+    def parts() -> Iterator[Part]:
+        for task in progress(tasks):
+            if task.key in kept:
+                yield dataclasses.replace(read_pickle(task.path("meta")), parts=task.path("parts"))
+            else:
+                yield next(fresh)
+
+    return len(tasks) - len(kept), parts()

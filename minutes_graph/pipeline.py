@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import functools
 import itertools
@@ -155,38 +156,33 @@ def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str], pa
     return write_part(piece, path, entities_graph_iri(base).value)
 
 
-def _summary(parts: list[Part], base: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The summary graph, from each meeting's share, which is let go once added (kept in every part
-    until the files were written, they grew with the meetings)."""
-    summary = Summary(base)
-    for i, part in enumerate(parts):
+def _summary(made: Iterable[Part], base: nx.MultiDiGraph) -> tuple[list[Part], nx.MultiDiGraph]:
+    """Every meeting's part, and the summary graph grown from each one's share as it comes: a share
+    is let go once added (all of them held at once were a gigabyte at 5,000 meetings)."""
+    summary, parts = Summary(base), []
+    for part in made:
         summary.add(part.summary)
-        parts[i] = dataclasses.replace(part, summary={})
-    return summary.finish()
+        parts.append(dataclasses.replace(part, summary={}))
+    return parts, summary.finish()
 
 
 def _write(
-    folder: Path,
+    staging: Path,
     context: exports.WriteContext,
     parts: Iterable[Part],
-    page: str,
     store: Callable[[Path], StoreSync],
     timings: dict[str, float],
     ids: str | None,
-) -> tuple[dict[str, Path], StoreSync]:
-    """Every output file but the report, and the store, made in a staging folder and then put in
-    place together: after any failure or interruption ``folder`` holds the previous build's."""
-    with exports.staged(folder) as staging:
-        # The store fills in a thread (Oxigraph lets go of the GIL) while the files are written.
-        with ThreadPoolExecutor(1) as background:
-            storing = background.submit(_timed_call, timings, "store", store, staging / STORE)
-            with _timed(timings, "exports"):
-                exports.write_formats(staging, context, (part.read() for part in parts))
-                exports.write_atomic(staging / PAGE, page)
-                if ids is not None:
-                    exports.write_atomic(staging / IDS, ids)
-            synced = storing.result()
-    return {name: folder / name for name in OUTPUT_FILES if name != REPORT}, synced
+) -> StoreSync:
+    """Every file made from the parts, and the store, in the staging folder: the store fills in a
+    thread (Oxigraph lets go of the GIL) while the files are written."""
+    with ThreadPoolExecutor(1) as background:
+        storing = background.submit(_timed_call, timings, "store", store, staging / STORE)
+        with _timed(timings, "exports"):
+            exports.write_formats(staging, context, (part.read() for part in parts))
+            if ids is not None:
+                exports.write_atomic(staging / IDS, ids)
+        return storing.result()
 
 
 def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> BuildResult:
@@ -205,7 +201,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     title = _title(reading.meetings)
     folder = settings.out / CACHE / "parts"
     with _timed(timings, "graph"):
-        parts, written = meeting_parts(
+        written, made = meeting_parts(
             reading.meetings,
             reading.records,
             resolution,
@@ -217,35 +213,43 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
             functools.partial(progress, total=len(reading.meetings), stage="Making each meeting's part"),
         )
         reading.meetings.clear()  # the outlines: the parts hold all the rest of the build needs of them
-        overview = _summary(parts, entity_base(resolution, gazetteer))
-    with _timed(timings, "rdf"):
-        entities = _entities(overview, base, reading.made_by, folder / "entities")
-    with _timed(timings, "exports"):
-        page = _page(overview, title, reading.records, resolution, gazetteer)
-    nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
-    nodes[NodeKind.ITEM] = sum(p.nodes for p in parts) - nodes[NodeKind.MEETING]
-    # The summary is what a big build holds most of (a gigabyte at 5,000 meetings): let go before
-    # the files and the store are written, and everything after reads one part at a time.
-    del overview
-    everything = [entities, *parts]
-    files, store = _write(
-        settings.out,
-        exports.WriteContext(base, resolution),
-        itertools.chain([entities], progress(parts, len(parts), "Writing the files")),
-        page,
-        lambda path: sync_store(
-            path, {p.iri: GraphSource(p.ntriples, p.digest) for p in everything}, settings.jobs, settings.out / STORE
-        ),
-        timings,
-        None if settings.ids else resolution.registry.to_json(),
-    )
+        parts, overview = _summary(made, entity_base(resolution, gazetteer))
+    # Every output and the store are made in a staging folder and then put in place together: after
+    # any failure or interruption ``settings.out`` holds the previous build's.
+    with exports.staged(settings.out) as staging:
+        _give_back()
+        with _timed(timings, "rdf"):
+            entities = _entities(overview, base, reading.made_by, folder / "entities")
+        _give_back()
+        with _timed(timings, "exports"):
+            exports.write_atomic(staging / PAGE, _page(overview, title, reading.records, resolution, gazetteer))
+        nodes = Counter(d["type"] for _, d in overview.nodes(data=True))
+        nodes[NodeKind.ITEM] = sum(p.nodes for p in parts) - nodes[NodeKind.MEETING]
+        # The summary is the biggest thing a big build holds: let go before the files and the store
+        # are written, and everything after reads one part at a time.
+        del overview
+        _give_back()
+        everything = [entities, *parts]
+        store = _write(
+            staging,
+            exports.WriteContext(base, resolution),
+            itertools.chain([entities], progress(parts, len(parts), "Writing the files")),
+            lambda path: sync_store(
+                path,
+                {p.iri: GraphSource(p.ntriples, p.digest) for p in everything},
+                settings.jobs,
+                settings.out / STORE,
+            ),
+            timings,
+            None if settings.ids else resolution.registry.to_json(),
+        )
     if settings.ids:  # kept beside the corpus: written once the outputs are in place
         exports.write_atomic(settings.ids, resolution.registry.to_json())
-    files[REPORT] = _write_report(settings.out / REPORT, reading.reports, timings, resolution)
+    _write_report(settings.out / REPORT, reading.reports, timings, resolution)
     return BuildResult(
         records=reading.records,
         resolution=resolution,
-        files={name: files[name] for name in OUTPUT_FILES},
+        files={name: settings.out / name for name in OUTPUT_FILES},
         store=store,
         reports=reading.reports,
         timings=timings,
@@ -285,6 +289,15 @@ def _write_report(path: Path, reports: list[DocumentReport], timings: dict[str, 
 def _timed_call(timings: dict[str, float], stage: str, function: Callable, *args):
     with _timed(timings, stage):
         return function(*args)
+
+
+def _give_back() -> None:
+    """Hand the memory freed so far back to the system. glibc keeps what Python frees for reuse, in
+    pages it returns only when asked; big builds free hundreds of megabytes at a time (the parts
+    unpickled while the summary grew, the entities' part, the summary itself) and then allocate big
+    strings that do not fit in the holes: without this the peak held both."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to ask
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _title(meetings: list[Meeting]) -> str:
