@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,32 @@ def test_a_damaged_record_is_found_when_needed_and_its_document_read_again(seeds
     again = build([seeds], BuildSettings(out=out, jobs=1))
     assert outputs(again) == first
     assert again.from_cache == 0  # both documents were read again
+
+
+def test_each_meetings_share_of_the_summary_is_let_go_once_added(corpus, tmp_path, monkeypatch):
+    """The build held every meeting's share of the summary graph until the last meeting's part was
+    made (a gigabyte at 5,000 meetings): each is added as its part comes, and let go."""
+    import minutes_graph.pipeline as pipeline
+
+    made, held = [], []
+    real_parts, real_add = pipeline.meeting_parts, pipeline.Summary.add
+
+    def parts(*args, **kwargs):
+        written, each = real_parts(*args, **kwargs)
+
+        def watched():
+            for part in each:
+                made.append(weakref.ref(part))
+                yield part
+
+        return written, watched()
+
+    def add(summary, share):
+        held.append(sum(1 for ref in made if (part := ref()) is not None and part.summary))
+        real_add(summary, share)
+
+    monkeypatch.setattr(pipeline, "meeting_parts", parts)
+    monkeypatch.setattr(pipeline.Summary, "add", add)
+    build([corpus], BuildSettings(out=tmp_path / "out", jobs=1))
+    assert len(held) == len(made) > PARALLEL_MINIMUM
+    assert max(held) == 1
