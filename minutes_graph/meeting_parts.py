@@ -48,8 +48,8 @@ PARALLEL_MINIMUM = 16
 
 @dataclass(frozen=True)
 class Part:
-    """A piece's parts (in a file, output file name -> part), its named graph, its counts and, for
-    a meeting, its share of the summary graph."""
+    """Where a piece's parts of the files are (one after another, in the order of ``exports.FORMATS``),
+    its named graph, its counts and, for a meeting, its share of the summary graph."""
 
     parts: Path
     iri: str
