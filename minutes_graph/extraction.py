@@ -93,14 +93,16 @@ class ExtractionCache:
         self.used: set[Path] = set()
         self.hits = 0
 
-    def _paths(self, document: Document) -> tuple[Path, Path]:
+    def _files(self, document: Document) -> tuple[Path, Path]:
+        """The document's record and outline files, marked as used (``prune`` keeps them)."""
         key = hashlib.sha256(f"{document.source}\0{document.sha256}".encode()).hexdigest()[:32]
-        return self.folder / f"{key}.pickle", self.folder / f"{key}.outline"
+        files = self.folder / f"{key}.pickle", self.folder / f"{key}.outline"
+        self.used.update(files)
+        return files
 
     def get(self, document: Document) -> Extracted | DocumentError | None:
         """What the document gave last time: its outline, or why it is no minutes."""
-        record, outline = self._paths(document)
-        self.used.update((record, outline))
+        record, outline = self._files(document)
         if not self.read:
             return None
         try:
@@ -115,8 +117,7 @@ class ExtractionCache:
 
     def put(self, document: Document, meeting: Meeting) -> Extracted:
         self.folder.mkdir(parents=True, exist_ok=True)
-        record, outline = self._paths(document)
-        self.used.update((record, outline))
+        record, outline = self._files(document)
         extracted = Extracted.of(meeting, record)
         write_pickle(record, meeting)
         write_pickle(outline, extracted)
@@ -126,8 +127,7 @@ class ExtractionCache:
         """Remember that parsing found the document to be no minutes (an agenda, a report beside
         them), so that a rebuild does not parse it again to find the same."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        record, outline = self._paths(document)
-        self.used.update((record, outline))
+        record, outline = self._files(document)
         write_pickle(outline, error)
         return error
 
