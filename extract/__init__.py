@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
-from spacy.language import Language
-
+from .batch import DamagedRecord, Extracted, extract_meetings, forget_damaged, load_record
+from .cache_files import UNREADABLE, intact, read_pickle, read_pickles, write_pickle, write_pickles
 from .documents import MAX_BYTES, SUFFIXES, document_from_bytes, read_document
 from .errors import DocumentError, MinutesGraphError, ModelError
 from .fetch import is_url
@@ -14,7 +12,9 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .inputs import InputFile, collect_inputs
 from .meeting import extract_meeting, slug
 from .names import name_key
-from .nlp import is_trained, load_pipeline, parse_documents
+from .nlp import is_trained, load_pipeline
+from .processes import worker_pool
+from .reading import CACHE, DocumentReport, Outcome, Reading, read_minutes
 from .records import (
     Actor,
     AgendaItem,
@@ -31,6 +31,22 @@ from .records import (
 from .topics import Concept, TopicScheme, load_topic_scheme
 
 __all__ = [
+    "CACHE",
+    "DamagedRecord",
+    "DocumentReport",
+    "Extracted",
+    "Outcome",
+    "Reading",
+    "UNREADABLE",
+    "forget_damaged",
+    "intact",
+    "load_record",
+    "read_minutes",
+    "read_pickle",
+    "read_pickles",
+    "worker_pool",
+    "write_pickle",
+    "write_pickles",
     "Actor",
     "Concept",
     "Mention",
@@ -67,24 +83,3 @@ __all__ = [
     "read_document",
     "slug",
 ]
-
-
-def extract_meetings(
-    documents: Iterable[Document], nlp: Language, batch_size: int = 16
-) -> Iterator[tuple[Document, Meeting | DocumentError]]:
-    """Each document with its Meeting, or the DocumentError that says why it is not one, in input order.
-
-    A fault of ours on one document is reported as that document's error, so the others still build.
-    """
-    for document, doc in parse_documents(documents, nlp, batch_size):
-        try:
-            yield document, extract_meeting(document, doc)
-        except DocumentError as e:
-            yield document, e
-        except Exception as e:  # noqa: BLE001 - reported below as this document's error, never lost
-            yield (
-                document,
-                DocumentError(
-                    f"{document.source}: could not be read ({type(e).__name__}: {e}); please report this with the file"
-                ),
-            )

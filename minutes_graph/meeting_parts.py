@@ -21,7 +21,19 @@ from pathlib import Path
 from typing import Any
 
 import exports
-from extract import Meeting, load_gazetteer, package_digest
+from extract import (
+    UNREADABLE,
+    Meeting,
+    intact,
+    load_gazetteer,
+    load_record,
+    package_digest,
+    read_pickle,
+    read_pickles,
+    worker_pool,
+    write_pickle,
+    write_pickles,
+)
 from graph import (
     ENTITY_EDGES,
     MEETING_NODES,
@@ -35,10 +47,6 @@ from graph import (
     node_id,
     summary_part,
 )
-
-from .cache_files import UNREADABLE, intact, read_pickle, read_pickles, write_pickle, write_pickles
-from .extraction import load_record
-from .processes import worker_pool
 
 __all__ = ["Part", "meeting_parts", "write_part", "PARALLEL_MINIMUM"]
 

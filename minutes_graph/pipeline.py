@@ -20,7 +20,19 @@ import networkx as nx
 from rdflib import Dataset
 
 import exports
-from extract import Gazetteer, Meeting, MinutesGraphError, load_gazetteer
+from extract import (
+    CACHE,
+    DamagedRecord,
+    DocumentReport,
+    Gazetteer,
+    Meeting,
+    MinutesGraphError,
+    Outcome,
+    forget_damaged,
+    load_gazetteer,
+    load_record,
+    read_minutes,
+)
 from graph import (
     CURATION_FILE,
     ENTITY_EDGES,
@@ -43,9 +55,7 @@ from graph import (
     sync_store,
 )
 
-from .extraction import DamagedRecord, forget_damaged, load_record
 from .meeting_parts import Part, meeting_parts, write_part
-from .reading import CACHE, DocumentReport, Outcome, read_minutes
 
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "Outcome", "build", "OUTPUT_FILES"]
 

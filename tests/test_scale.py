@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from extract.batch import PARALLEL_MINIMUM
 from graph import store_graphs
 from minutes_graph import BuildSettings, build
-from minutes_graph.extraction import PARALLEL_MINIMUM
 
 PROV = "http://www.w3.org/ns/prov#"
 

@@ -1,4 +1,4 @@
-"""The build's first stage: the inputs found and read, each meeting extracted (see ``extraction``),
+"""The build's first stage: the inputs found and read, each meeting extracted (see ``batch``),
 and what became of every input reported."""
 
 from __future__ import annotations
@@ -9,19 +9,13 @@ from enum import StrEnum
 from importlib import metadata
 from pathlib import Path
 
-from extract import (
-    DocumentError,
-    InputFile,
-    Meeting,
-    collect_inputs,
-    is_trained,
-    load_pipeline,
-    model_label,
-    pipeline_fingerprint,
-    read_document,
-)
-
-from .extraction import Extracted, ExtractionCache, extract_all
+from .batch import Extracted, ExtractionCache, extract_all
+from .documents import read_document
+from .errors import DocumentError
+from .fingerprint import model_label, pipeline_fingerprint
+from .inputs import InputFile, collect_inputs
+from .nlp import is_trained, load_pipeline
+from .records import Meeting
 
 __all__ = ["CACHE", "DocumentReport", "Outcome", "Reading", "read_minutes"]
 

@@ -9,10 +9,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import Document, DocumentError, Meeting, MinutesGraphError, extract_meetings, load_pipeline
+from spacy.language import Language
 
 from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
+from .errors import DocumentError, MinutesGraphError
+from .meeting import extract_meeting
+from .nlp import load_pipeline, parse_documents
 from .processes import worker_pool
+from .records import Document, Meeting
 
 __all__ = [
     "Extracted",
@@ -21,6 +25,7 @@ __all__ = [
     "load_record",
     "forget_damaged",
     "extract_all",
+    "extract_meetings",
     "PARALLEL_MINIMUM",
 ]
 
@@ -143,6 +148,27 @@ class ExtractionCache:
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
         return removed
+
+
+def extract_meetings(
+    documents: Iterable[Document], nlp: Language, batch_size: int = 16
+) -> Iterator[tuple[Document, Meeting | DocumentError]]:
+    """Each document with its Meeting, or the DocumentError that says why it is not one, in input order.
+
+    A fault of ours on one document is reported as that document's error, so the others still build.
+    """
+    for document, doc in parse_documents(documents, nlp, batch_size):
+        try:
+            yield document, extract_meeting(document, doc)
+        except DocumentError as e:
+            yield document, e
+        except Exception as e:  # noqa: BLE001 - reported below as this document's error, never lost
+            yield (
+                document,
+                DocumentError(
+                    f"{document.source}: could not be read ({type(e).__name__}: {e}); please report this with the file"
+                ),
+            )
 
 
 _WORKER_NLP = None  # one pipeline per worker process, loaded once by _start_worker
