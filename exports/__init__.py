@@ -9,7 +9,7 @@ from .meetings_json import MeetingsJson
 from .overview import OVERVIEW_FROM, graph_page, overview, overview_page
 from .rdf_files import NTriples
 from .viewer_data import discussion_matrix, node_details, page_data
-from .writer import Piece, WriteContext, Writer, in_order
+from .writer import WriteContext, Writer
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
@@ -22,7 +22,6 @@ __all__ = [
     "GraphJson",
     "GraphML",
     "NTriples",
-    "Piece",
     "WriteContext",
     "Writer",
     "discussion_matrix",
@@ -30,7 +29,6 @@ __all__ = [
     "graph_page",
     "graph_text",
     "html_network",
-    "in_order",
     "node_details",
     "overview",
     "overview_page",

@@ -7,7 +7,9 @@ import csv
 import io
 from collections.abc import Iterable
 
-from .writer import Piece, Writer, flat
+from graph import Piece
+
+from .writer import Writer, flat
 
 __all__ = ["NodesCsv", "EdgesCsv"]
 

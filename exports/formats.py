@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph import Resolution
+from graph import Piece, Resolution
 
 from .csv_tables import EdgesCsv, NodesCsv
 from .graph_json import GraphJson
@@ -20,7 +20,7 @@ from .meetings_json import MeetingsJson
 from .popolo import PopoloJson
 from .rdf_files import JsonLd, NTriples, TriG, Turtle
 from .vocabulary import Vocabulary
-from .writer import Piece, WriteContext, Writer
+from .writer import WriteContext, Writer
 
 __all__ = ["FORMATS", "parts_of", "write_formats", "graph_text"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from graph import GRAPH_JSON_FORMAT
+from graph import GRAPH_JSON_FORMAT, Piece
 
-from .writer import Piece, Spool, Writer
+from .writer import Spool, Writer
 
 __all__ = ["GraphJson"]
 

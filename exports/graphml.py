@@ -8,7 +8,9 @@ from importlib import resources
 
 import yaml
 
-from .writer import Piece, Writer, flat
+from graph import Piece
+
+from .writer import Writer, flat
 
 __all__ = ["GraphML", "attribute_types"]
 

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 
 from extract import Attendance, Meeting, Statement, TopicMention
-from graph import Resolution, actor_node, topic_node
+from graph import Piece, Resolution, actor_node, topic_node
 
-from .writer import Piece, Writer
+from .writer import Writer
 
 __all__ = ["MeetingsJson"]
 

@@ -14,6 +14,7 @@ from graph import (
     EdgeKind,
     Membership,
     NodeKind,
+    Piece,
     Resolution,
     actor_node,
     membership_iri,
@@ -23,7 +24,7 @@ from graph import (
     statement_iri,
 )
 
-from .writer import Piece, Spool, Writer
+from .writer import Spool, Writer
 
 __all__ = ["PopoloJson"]
 

@@ -12,9 +12,9 @@ import json
 
 import pyoxigraph as ox
 
-from graph import load_namespaces
+from graph import Piece, load_namespaces
 
-from .writer import Piece, Writer
+from .writer import Writer
 
 __all__ = ["Turtle", "TriG", "NTriples", "JsonLd"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph import vocabulary_text
+from graph import Piece, vocabulary_text
 
-from .writer import Piece, Writer
+from .writer import Writer
 
 __all__ = ["Vocabulary"]
 

@@ -1,7 +1,6 @@
-"""How an output file is written a piece of the graph at a time.
+"""How an output file is written a piece of the graph at a time (see ``graph.pieces``).
 
-A piece is the entities (the people, organisations, posts, topics and places meetings share) or one
-meeting. A format turns a piece into its share of the file (``part``: made on any process, and kept
+A format turns a piece into its share of the file (``part``: made on any process, and kept
 in the build's cache, so a rebuild makes it only for a meeting that changed) and puts the file
 together from those shares in an open file: the head, every part in turn, the tail.
 """
@@ -10,36 +9,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TextIO
 
-import networkx as nx
-import pyoxigraph as ox
+from graph import Piece, Resolution
 
-from extract import Meeting
-from graph import Membership, Resolution
-
-__all__ = ["Piece", "WriteContext", "Writer", "Spool", "flat", "in_order"]
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Part of the graph to write: its nodes and edges (as networkx gives them with their data), its
-    named graph's quads, and for a meeting its record and who its attendees resolved to."""
-
-    nodes: list[tuple[str, dict]]
-    edges: list[tuple[str, str, str, dict]]
-    quads: list[ox.Quad]  # see ``in_order``
-    base: str  # the base IRI the RDF is written against
-    meeting: Meeting | None = None
-    resolution: Resolution | None = None
-    memberships: tuple[Membership, ...] = ()  # of the entities' piece: who was seen where
-
-    @classmethod
-    def of_graph(cls, graph: nx.MultiDiGraph, base: str = "") -> Piece:
-        """A whole networkx graph as one piece (no RDF)."""
-        return cls(list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)), [], base)
+__all__ = ["WriteContext", "Writer", "Spool", "flat"]
 
 
 @dataclass(frozen=True)
@@ -98,11 +73,6 @@ class Spool:
         with self.file:
             self.file.seek(0)
             shutil.copyfileobj(self.file, handle, 1 << 20)
-
-
-def in_order(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
-    """Each quad once, each subject's together: sorted as N-Quads lines, twice as fast as by a tuple."""
-    return sorted(set(quads), key=str)
 
 
 def flat(value):

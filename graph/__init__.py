@@ -18,6 +18,7 @@ from .namespaces import load_namespaces, vocabulary_text
 from .organisations import compatible_organisations
 from .persist import GRAPH_JSON_FORMAT, GraphFormatError, graph_from_json
 from .person_ids import IdsError, PersonIds
+from .pieces import Piece, entities_piece, in_order, meeting_piece
 from .queries import (
     NODE_KINDS,
     Evidence,
@@ -53,6 +54,10 @@ from .summary import SAMPLES, Summary, edge_count, edge_meetings, edge_samples, 
 from .validate import RDF_SUFFIXES, Validation, load_shapes, validate_file, validate_graph
 
 __all__ = [
+    "Piece",
+    "entities_piece",
+    "in_order",
+    "meeting_piece",
     "SAMPLES",
     "Summary",
     "edge_count",

@@ -25,7 +25,6 @@ from extract import (
     UNREADABLE,
     Meeting,
     intact,
-    load_gazetteer,
     load_record,
     package_digest,
     read_pickle,
@@ -34,19 +33,7 @@ from extract import (
     write_pickle,
     write_pickles,
 )
-from graph import (
-    ENTITY_EDGES,
-    MEETING_NODES,
-    GraphIndex,
-    NodeKind,
-    Resolution,
-    meeting_fragment,
-    meeting_graph_iri,
-    meeting_quads,
-    meeting_view,
-    node_id,
-    summary_part,
-)
+from graph import Piece, Resolution, meeting_piece
 
 __all__ = ["Part", "meeting_parts", "write_part", "PARALLEL_MINIMUM"]
 
@@ -97,23 +84,13 @@ class _Task:
 def _make(task: _Task) -> Part:
     meeting = load_record(task.record)
     resolution = Resolution({}, {(meeting.id, i): person for i, person in enumerate(task.people)})
-    fragment = meeting_fragment(meeting, resolution, load_gazetteer())
-    node = node_id(NodeKind.MEETING, meeting.id)
-    quads = meeting_quads(meeting_view(fragment, node, GraphIndex.of(fragment)), task.base, *task.made_by)
-    piece = exports.Piece(
-        [(n, d) for n, d in fragment.nodes(data=True) if d and d["type"] in MEETING_NODES],
-        [(u, v, k, d) for u, v, k, d in fragment.edges(keys=True, data=True) if d["type"] not in ENTITY_EDGES],
-        exports.in_order(quads),
-        task.base,
-        meeting,
-        resolution,
-    )
-    made = write_part(piece, task.folder / task.key, meeting_graph_iri(task.base, node).value, summary_part(fragment))
+    piece, summary = meeting_piece(meeting, resolution, task.base, task.made_by)
+    made = write_part(piece, task.folder / task.key, summary)
     write_pickle(task.path("meta"), made)  # last: a meeting with its meta has its parts
     return made
 
 
-def write_part(piece: exports.Piece, path: Path, iri: str, summary: dict | None = None) -> Part:
+def write_part(piece: Piece, path: Path, summary: dict | None = None) -> Part:
     """Write ``piece``'s parts of every file and its N-Triples beside ``path`` ("<path>.parts" and
     "<path>.nt"); what the build keeps of it."""
     ntriples = exports.NTriples.part(piece)
@@ -121,7 +98,13 @@ def write_part(piece: exports.Piece, path: Path, iri: str, summary: dict | None 
     write_pickles(path.with_suffix(".parts"), exports.parts_of(piece, {exports.NTriples: ntriples}))
     digest = hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
     return Part(
-        path.with_suffix(".parts"), iri, digest, len(piece.nodes), len(piece.edges), len(piece.quads), summary or {}
+        path.with_suffix(".parts"),
+        piece.iri,
+        digest,
+        len(piece.nodes),
+        len(piece.edges),
+        len(piece.quads),
+        summary or {},
     )
 
 

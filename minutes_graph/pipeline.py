@@ -35,8 +35,6 @@ from extract import (
 )
 from graph import (
     CURATION_FILE,
-    ENTITY_EDGES,
-    MEETING_NODES,
     Curation,
     GraphSource,
     NodeKind,
@@ -45,12 +43,10 @@ from graph import (
     StoreSync,
     Summary,
     build_graph,
-    entities_graph_iri,
+    entities_piece,
     entity_base,
-    entity_quads,
     graph_from_json,
     load_namespaces,
-    memberships,
     resolve_people,
     sync_store,
 )
@@ -151,21 +147,6 @@ def _timed(timings: dict[str, float], stage: str):
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _entities(overview: nx.MultiDiGraph, base: str, made_by: tuple[str, str], path: Path) -> Part:
-    """The entities graph's part, written beside ``path`` like a meeting's: every node no meeting
-    owns, the edges between them, their quads, and the memberships (found once, for the RDF and
-    for Popolo)."""
-    observed = tuple(memberships(overview))
-    piece = exports.Piece(
-        [(n, d) for n, d in overview.nodes(data=True) if d["type"] not in MEETING_NODES],
-        [(u, v, k, d) for u, v, k, d in overview.edges(keys=True, data=True) if d["type"] in ENTITY_EDGES],
-        exports.in_order(entity_quads(overview, base, *made_by, observed)),
-        base,
-        memberships=observed,
-    )
-    return write_part(piece, path, entities_graph_iri(base).value)
-
-
 def _summary(made: Iterable[Part], base: nx.MultiDiGraph) -> tuple[list[Part], nx.MultiDiGraph]:
     """Every meeting's part, and the summary graph grown from each one's share as it comes: a share
     is let go once added (all of them held at once were a gigabyte at 5,000 meetings)."""
@@ -229,7 +210,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     with exports.staged(settings.out) as staging:
         _give_back()
         with _timed(timings, "rdf"):
-            entities = _entities(overview, base, reading.made_by, folder / "entities")
+            entities = write_part(entities_piece(overview, base, reading.made_by), folder / "entities")
         _give_back()
         with _timed(timings, "exports"):
             exports.write_atomic(staging / PAGE, _page(overview, title, reading.records, resolution, gazetteer))

@@ -1,8 +1,8 @@
 import networkx as nx
 import pytest
 
-from exports import FORMATS, GraphJson, GraphML, Piece, WriteContext, graph_text, parts_of, staged, write_formats
-from graph import Resolution, graph_from_json
+from exports import FORMATS, GraphJson, GraphML, WriteContext, graph_text, parts_of, staged, write_formats
+from graph import Piece, Resolution, graph_from_json
 
 
 def test_staged_files_replace_the_old_set_together(tmp_path):

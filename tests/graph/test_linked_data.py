@@ -12,11 +12,13 @@ import pytest
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from exports import GraphML, Piece, WriteContext, graph_text, in_order
+from exports import GraphML, WriteContext, graph_text
 from exports.rdf_files import JsonLd, NTriples, TriG, Turtle
 from graph import (
     GraphSource,
+    Piece,
     Resolution,
+    in_order,
     load_namespaces,
     query_store,
     resolve_query,
