@@ -5,6 +5,7 @@ from .formats import FORMATS, graph_text, parts_of, write_formats
 from .graph_json import GraphJson
 from .graphml import GraphML
 from .html import CONTENT_SECURITY_POLICY, INITIAL_NODES, html_network, render_html
+from .meeting_parts import Part, meeting_parts, write_part
 from .meetings_json import MeetingsJson
 from .overview import OVERVIEW_FROM, graph_page, overview, overview_page
 from .rdf_files import NTriples
@@ -12,6 +13,9 @@ from .viewer_data import discussion_matrix, node_details, page_data
 from .writer import WriteContext, Writer
 
 __all__ = [
+    "Part",
+    "meeting_parts",
+    "write_part",
     "CONTENT_SECURITY_POLICY",
     "FORMATS",
     "INITIAL_NODES",

@@ -51,8 +51,6 @@ from graph import (
     sync_store,
 )
 
-from .meeting_parts import Part, meeting_parts, write_part
-
 __all__ = ["BuildError", "BuildSettings", "BuildResult", "DocumentReport", "Outcome", "build", "OUTPUT_FILES"]
 
 PAGE, REPORT, IDS = "graph.html", "report.json", "person-ids.json"
@@ -147,7 +145,7 @@ def _timed(timings: dict[str, float], stage: str):
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _summary(made: Iterable[Part], base: nx.MultiDiGraph) -> tuple[list[Part], nx.MultiDiGraph]:
+def _summary(made: Iterable[exports.Part], base: nx.MultiDiGraph) -> tuple[list[exports.Part], nx.MultiDiGraph]:
     """Every meeting's part, and the summary graph grown from each one's share as it comes: a share
     is let go once added (all of them held at once were a gigabyte at 5,000 meetings)."""
     summary, parts = Summary(base), []
@@ -160,7 +158,7 @@ def _summary(made: Iterable[Part], base: nx.MultiDiGraph) -> tuple[list[Part], n
 def _write(
     staging: Path,
     context: exports.WriteContext,
-    parts: Iterable[Part],
+    parts: Iterable[exports.Part],
     store: Callable[[Path], StoreSync],
     timings: dict[str, float],
     ids: str | None,
@@ -192,7 +190,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     title = _title(reading.meetings)
     folder = settings.out / CACHE / "parts"
     with _timed(timings, "graph"):
-        written, made = meeting_parts(
+        written, made = exports.meeting_parts(
             reading.meetings,
             reading.records,
             resolution,
@@ -210,7 +208,7 @@ def _build(paths: Sequence[str | Path], settings: BuildSettings, progress) -> Bu
     with exports.staged(settings.out) as staging:
         _give_back()
         with _timed(timings, "rdf"):
-            entities = write_part(entities_piece(overview, base, reading.made_by), folder / "entities")
+            entities = exports.write_part(entities_piece(overview, base, reading.made_by), folder / "entities")
         _give_back()
         with _timed(timings, "exports"):
             exports.write_atomic(staging / PAGE, _page(overview, title, reading.records, resolution, gazetteer))

@@ -199,7 +199,7 @@ def test_each_meetings_share_of_the_summary_is_let_go_once_added(corpus, tmp_pat
     import minutes_graph.pipeline as pipeline
 
     made, held = [], []
-    real_parts, real_add = pipeline.meeting_parts, pipeline.Summary.add
+    real_parts, real_add = pipeline.exports.meeting_parts, pipeline.Summary.add
 
     def parts(*args, **kwargs):
         written, each = real_parts(*args, **kwargs)
@@ -215,7 +215,7 @@ def test_each_meetings_share_of_the_summary_is_let_go_once_added(corpus, tmp_pat
         held.append(sum(1 for ref in made if (part := ref()) is not None and part.summary))
         real_add(summary, share)
 
-    monkeypatch.setattr(pipeline, "meeting_parts", parts)
+    monkeypatch.setattr(pipeline.exports, "meeting_parts", parts)
     monkeypatch.setattr(pipeline.Summary, "add", add)
     build([corpus], BuildSettings(out=tmp_path / "out", jobs=1))
     assert len(held) == len(made) > PARALLEL_MINIMUM

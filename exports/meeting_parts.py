@@ -1,4 +1,4 @@
-"""Each meeting's part of every output file (see ``exports.writer``), made once and kept in the
+"""Each meeting's part of every output file (see ``writer``), made once and kept in the
 cache under a digest of what it is made from: the extracted record, who its attendees resolved to,
 the base IRI, the tool and model its provenance names, and the code of ``graph`` and ``exports``.
 A rebuild makes parts only for the meetings that changed.
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import exports
 from extract import (
     UNREADABLE,
     Meeting,
@@ -35,6 +34,9 @@ from extract import (
 )
 from graph import Piece, Resolution, meeting_piece
 
+from .formats import FORMATS, parts_of
+from .rdf_files import NTriples
+
 __all__ = ["Part", "meeting_parts", "write_part", "PARALLEL_MINIMUM"]
 
 # Below this many meetings to make, starting worker processes costs more than it saves.
@@ -43,7 +45,7 @@ PARALLEL_MINIMUM = 16
 
 @dataclass(frozen=True)
 class Part:
-    """Where a piece's parts of the files are (one after another, in the order of ``exports.FORMATS``),
+    """Where a piece's parts of the files are (one after another, in the order of ``FORMATS``),
     its named graph, its counts and, for a meeting, its share of the summary graph."""
 
     parts: Path
@@ -55,7 +57,7 @@ class Part:
     summary: dict = dataclasses.field(default_factory=dict)
 
     def read(self) -> Iterator[Any]:
-        """Its part of each file, in the order of ``exports.FORMATS``, one at a time."""
+        """Its part of each file, in the order of ``FORMATS``, one at a time."""
         return read_pickles(self.parts)
 
     def ntriples(self) -> str:
@@ -63,7 +65,7 @@ class Part:
         try:
             return read_pickle(self.parts.with_suffix(".nt"))
         except UNREADABLE:
-            return next(p for w, p in zip(exports.FORMATS, self.read(), strict=False) if w is exports.NTriples)
+            return next(p for w, p in zip(FORMATS, self.read(), strict=False) if w is NTriples)
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,9 @@ def _make(task: _Task) -> Part:
 def write_part(piece: Piece, path: Path, summary: dict | None = None) -> Part:
     """Write ``piece``'s parts of every file and its N-Triples beside ``path`` ("<path>.parts" and
     "<path>.nt"); what the build keeps of it."""
-    ntriples = exports.NTriples.part(piece)
+    ntriples = NTriples.part(piece)
     write_pickle(path.with_suffix(".nt"), ntriples)
-    write_pickles(path.with_suffix(".parts"), exports.parts_of(piece, {exports.NTriples: ntriples}))
+    write_pickles(path.with_suffix(".parts"), parts_of(piece, {NTriples: ntriples}))
     digest = hashlib.sha256(ntriples.encode("utf-8")).hexdigest()
     return Part(
         path.with_suffix(".parts"),
@@ -136,7 +138,7 @@ def meeting_parts(
     unless ``reuse``), and every meeting's part, in order, made or read as the iterator is read: one
     at a time, as each one's share of the summary is big. ``records`` hold each meeting's whole
     record; ``meetings`` may be outlines. Parts no meeting uses any more are deleted."""
-    folder = folder / package_digest("graph", "exports", "minutes_graph")
+    folder = folder / package_digest("graph", "exports")
     folder.mkdir(parents=True, exist_ok=True)
     tasks = []
     for meeting, record in zip(meetings, records, strict=True):
