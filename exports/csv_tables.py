@@ -20,7 +20,16 @@ def _rows(rows: Iterable[dict], columns: tuple[str, ...]) -> str:
     return out.getvalue()
 
 
-class NodesCsv(Writer):
+class _Table(Writer):
+    """A CSV file: a header row of ``columns``, then each part's rows."""
+
+    columns: tuple[str, ...]
+
+    def head(self) -> str:
+        return ",".join(self.columns) + "\n"
+
+
+class NodesCsv(_Table):
     name = "nodes.csv"
     columns = ("id", "type", "label", "date", "source", "in_gazetteer", "aliases")
 
@@ -28,11 +37,8 @@ class NodesCsv(Writer):
     def part(piece: Piece) -> str:
         return _rows(({"id": n, **{k: flat(x) for k, x in d.items()}} for n, d in piece.nodes), NodesCsv.columns)
 
-    def head(self) -> str:
-        return ",".join(self.columns) + "\n"
 
-
-class EdgesCsv(Writer):
+class EdgesCsv(_Table):
     name = "edges.csv"
     columns = ("source_node", "target_node", "type", "meeting", "source", "start", "end", "verb", "evidence")
 
@@ -48,6 +54,3 @@ class EdgesCsv(Writer):
             for u, v, _, d in piece.edges
         )
         return _rows(rows, EdgesCsv.columns)
-
-    def head(self) -> str:
-        return ",".join(self.columns) + "\n"
