@@ -170,12 +170,20 @@ def attendance_heading(line: Line, lexicon: Lexicon, opening: bool = False) -> A
     elif opening and (gap := re.search(r"\S {3,}(?=\S)", text)):
         candidates = [(text[: gap.start() + 1], line.start + gap.end())]
     else:
-        candidates = [(text, line.end)] if len(text.split()) <= 6 else []
+        candidates = [(text, line.end)] if len(text.split()) <= 6 and not _titled_names(text, lexicon) else []
     for candidate, start in candidates:
         found = _classify(_heading_key(candidate), lexicon, opening)
         if found is not None:
             return replace(found, start=start, post=found.post and _as_written(candidate, found.post))
     return None
+
+
+def _titled_names(text: str, lexicon: Lexicon) -> bool:
+    """A plural title and the names bearing it ("Councillors Alam and Dornan"), not a heading: the
+    words after the title say nothing of attendance, as "Councillors present" does."""
+    words = _heading_key(text).replace("'", " ").split()
+    said = lexicon.attendance_words | lexicon.status_words | {"and", "&", "in", "of", "the", "at"}
+    return len(words) > 1 and words[0] in lexicon.plural_posts and not said.issuperset(words[1:])
 
 
 def is_link_line(line: Line) -> bool:
