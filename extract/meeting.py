@@ -14,6 +14,7 @@ from .bodies import body_from_file_name, find_body
 from .dates import find_dates
 from .errors import DocumentError
 from .fetch import is_url
+from .full_names import fullest_names
 from .gazetteer import Gazetteer, load_gazetteer
 from .layout import Line, split_lines
 from .lexicon import Lexicon, load_lexicon
@@ -67,7 +68,9 @@ def extract_meeting(
     )
     if body is None and (body := body_from_file_name(document.source, lexicon)):
         warnings.append(f"{document.source}: body taken from the file name")
-    attendance = parse_attendees(doc, list(outline.people), gazetteer, lexicon, body)
+    attendance = fullest_names(
+        doc, parse_attendees(doc, list(outline.people), gazetteer, lexicon, body), gazetteer, lexicon
+    )
     if not outline.people and (attendance := people_named(doc, document.front.end, head_end)):
         warnings.append(
             f"{document.source}: no attendee list found; the people named before the first item taken as present"

@@ -1,7 +1,8 @@
 """One person written two ways: a typo in one word (Gorniak / Gorniack; in a first name only a swap
 or a doubled letter, Racheal / Rachael), an initial for the first
 name (C Hamilton / Carol Hamilton, G. Roche / Gerard Roche), a nickname (Bill / William, Liz /
-Elizabeth: the ``nicknames`` data set, not a hand list).
+Elizabeth: the ``nicknames`` data set, not a hand list), the surname alone (Keller / Paul Keller:
+"Councillors Keller, Costelloe and O'Dea").
 
 A name that fits is not enough. Two clusters of listings are joined only when they share a context
 (an organisation, or the body whose meetings they attended), were never at the same meeting, and
@@ -24,8 +25,9 @@ __all__ = ["Variant", "name_variant", "variant_pairs"]
 
 @dataclass(frozen=True)
 class Variant:
-    """How two name keys may name one person: ``kind`` is "spelling", "initial" or "nickname";
-    ``short`` is the key that gives less (the initial, the nickname), or the later one of a typo."""
+    """How two name keys may name one person: ``kind`` is "spelling", "initial", "nickname" or
+    "surname"; ``short`` is the key that gives less (the initial, the nickname, the surname alone),
+    or the later one of a typo."""
 
     kind: str
     short: str
@@ -55,6 +57,9 @@ def _one_typo(a: str, b: str) -> bool:
 def name_variant(a: str, b: str) -> Variant | None:
     """How name keys ``a`` and ``b`` ("carol hamilton", "c hamilton") may be one person, or None."""
     wa, wb = a.split(), b.split()
+    if sorted((len(wa), len(wb)))[0] == 1 and a != b and wa[-1] == wb[-1]:
+        short, full = sorted((a, b), key=len)
+        return Variant("surname", short, full)
     if a == b or len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:] and wa[0] != wb[0]:
         return None
     if wa[0] == wb[0]:  # the surname differs
@@ -94,9 +99,9 @@ def variant_pairs(keys: Sequence[str]) -> list[tuple[int, int, Variant]]:
     by_typo: dict[tuple, list[int]] = defaultdict(list)
     for n, key in enumerate(keys):
         words = key.split()
+        by_surname[" ".join(words[1:]) or key].append(n)
         if len(words) < 2:
             continue
-        by_surname[" ".join(words[1:])].append(n)
         last = words[-1]
         for variant in {last, *(last[:i] + last[i + 1 :] for i in range(len(last)))}:
             by_typo[(*words[:-1], variant)].append(n)

@@ -177,6 +177,9 @@ class _Joining:
         return [c for n, c in enumerate(self.clusters) if self.root(n) == n]
 
 
+_BY = {"initial": "the initial", "nickname": "a nickname", "surname": "the surname"}
+
+
 def _join_variants(clusters: list[_Cluster], compatible) -> _Joining:
     """Join clusters whose names are one name written two ways (see ``name_variants``)."""
     joining = _Joining(clusters, compatible)
@@ -201,7 +204,7 @@ def _join_variants(clusters: list[_Cluster], compatible) -> _Joining:
             joining.join(
                 short,
                 full,
-                f"'{names[short]}' is '{names[full]}' by {'the initial' if kind == 'initial' else 'a nickname'} ({reason})",
+                f"'{names[short]}' is '{names[full]}' by {_BY[kind]} ({reason})",
             )
         elif fitting:
             others = " or ".join(f"'{names[f]}'" for f, _ in fitting.values())

@@ -138,3 +138,43 @@ def test_rules_only_pipeline_reads_both_seed_layouts(blank_nlp, seeds):
         trained_free = extract_meeting(doc, blank_nlp(doc.text))
         assert len(trained_free.attendance) >= 29
         assert "Sophie Linden" in {a.name for a in trained_free.attendance}
+
+
+JPC = (
+    "MINUTES OF THE JOINT POLICING COMMITTEE HELD ON FRIDAY, 10TH MAY, 2019\n\n"
+    "MEMBERS :\n\nCouncillors Keller, Costelloe, Mitchell, Pond and Bell\n\n"
+    "GARDA NOMINATIONS :\n\nSuperintendent (Ms. A. Magner), Superintendent (Mr. J. Deasy)\n\n"
+    "OTHERS :\n\nAllan Bell\n\n"
+    "1. ADOPTION OF MINUTES\n\nSeconded by Councillor P. Keller. The village pond was discussed.\n\n"
+    "2. DIVISIONAL REPORT\n\nHe introduced the new Superintendent in Newcastle West, Superintendent Aileen "
+    "Magner, who replaced Supt John Deasy and Supt Jim Deasy.\n\n"
+    "3. NOTICE OF MOTION SUBMITTED BY COUNCILLOR PAUL KELLER :\n\nThe motion was agreed.\n\n"
+    "4. THE VILLAGE POND\n\nA QUESTION FROM COUNCILLOR J. POND was answered.\n"
+)
+
+
+def test_a_surname_or_initials_listed_take_the_fullest_name_the_minutes_give(parse):
+    names = [a.name for a in parse(JPC).attendance]
+    assert "Paul Keller" in names  # from the heading in capitals, after a title
+    assert "Aileen Magner" in names  # from the report, the initial agreeing
+    assert "Costelloe" in names  # named nowhere else
+    assert "J. Pond" in names  # an initial is fuller than none; "village pond" and "VILLAGE POND" are no names
+
+
+def test_a_fuller_name_is_not_taken_when_it_may_be_someone_else(parse):
+    names = [a.name for a in parse(JPC).attendance]
+    assert "J. Deasy" in names  # John or Jim: left as listed
+    assert "Bell" in names and "Allan Bell" in names  # another attendee has the surname
+
+
+def test_a_plural_title_with_its_names_on_a_line_of_its_own_is_no_heading(parse):
+    text = (
+        "GOVAN COMMUNITY COUNCIL\n\nMINUTES OF GENERAL MEETING\n\nMONDAY 7 FEBRUARY 2023\n\n"
+        "Present: Esme Clark, Allan Bell, Gina Preston,\nCouncillors Alam and Dornan\n\n"
+        "Councillors present\n\nCllr Bob Fraser\n\n"
+        "1. MINUTES OF JANUARY MEETING\n\nThese were moved as correct by Esme Clark and Allan Bell.\n"
+    )
+    found = people(parse(text))
+    assert {"Alam", "Dornan"} <= set(found)
+    assert found["Alam"].honorific == "Cllr"
+    assert found["Bob Fraser"].role == "Councillor"  # "Councillors present" still heads a list

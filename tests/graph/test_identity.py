@@ -53,6 +53,17 @@ def test_names_as_people_write_them_are_one_person_at_one_body(parse, earlier, l
         assert any(later in m for m in resolution.merges)  # the merge says why
 
 
+def test_a_surname_alone_is_the_one_person_of_that_surname_at_the_body(parse):
+    """ "Councillors Keller, Costelloe, Mitchell" one year; "Paul Keller" the next."""
+    a = minutes(parse, "Ayton Community Council", "7 May 2019", ["Paul Keller", "Margaret Carey"])
+    b = minutes(parse, "Ayton Community Council", "6 May 2025", ["Councillors Keller and Costelloe", "Jackie McColl"])
+    c = minutes(parse, "Harbour Trust Board", "6 May 2025", ["Councillors Carey and Costelloe", "Jackie McColl"])
+    resolution = resolve_people([a, b, c], load_gazetteer())
+    assert one_person(resolution, [a, b], "Paul Keller", "Keller")
+    assert any("'Keller' is 'Paul Keller' by the surname" in m for m in resolution.merges)
+    assert not one_person(resolution, [a, c], "Margaret Carey", "Carey")  # another body: nothing says so
+
+
 def test_first_names_one_letter_apart_are_two_people(parse):
     a = minutes(parse, "Ayton Community Council", "7 May 2019", ["Cara Shaw", "Zara King"])
     b = minutes(parse, "Ayton Community Council", "6 May 2025", ["Carl Shaw", "Tara King"])
