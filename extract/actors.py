@@ -100,10 +100,16 @@ def _is_name(phrase: SpacySpan) -> bool:
     things = _things()
     return (
         0 < len(words) <= 4
-        and words[-1].isalpha()
+        and _letters(words[-1]).isalpha()
         and not words[-1].isupper()
-        and all(w[:1].isupper() and w.rstrip(".").isalpha() and w.casefold() not in things for w in words)
+        and phrase[-1].tag_ not in ("NNS", "NNPS")  # "Recruits" of "Garda Recruits"
+        and all(w[:1].isupper() and _letters(w.rstrip(".")).isalpha() and w.casefold() not in things for w in words)
     )
+
+
+def _letters(word: str) -> str:
+    """A name's letters, without the apostrophes and hyphens inside it (O'Dwyer, Weekes-Bernard)."""
+    return re.sub(r"(?<=\w)['\u2019-](?=\w)", "", word)
 
 
 @functools.cache
@@ -150,6 +156,8 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
                 return Actor("person", attendance[person].name, attendance=person, via=span.text)
             if len(after) and _is_name(after):  # "Inspector Cant", "Mayor Josh Morgan": not on the list
                 return Actor("person", _full_name(span.doc, after.text), via=span.text)
+            if len(after) and after[-1].tag_ in ("NNS", "NNPS"):
+                return None  # "three new Garda Recruits": people of that rank, no one named
             post = gazetteer.posts[ident[1]]
             holder = _holder(post.id, post.name, attendance)
             if holder is not None:

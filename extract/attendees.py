@@ -55,7 +55,10 @@ def parse_attendees(
         if span is None:
             continue
         pieces = list_pieces(doc, span.start, span.end, block.soft_breaks, gazetteer, lexicon)
+        named = _heading_organisation(block.qualifier, gazetteer)
         for draft in _assemble(doc, pieces, block, gazetteer, lexicon):
+            if named and not draft.organisations:  # "GARDA NOMINATIONS :" names where its people come from
+                draft.organisations.append(OrganisationRef(name=gazetteer.organisations[named].name, id=named))
             if _member(block.members, draft, gazetteer) and body is not None:
                 draft.organisations.append(OrganisationRef(name=body.name, id=body.id))
             if block.post:  # the heading's post says least: "OFFICERS: Althea Loderick - Chief Executive"
@@ -64,6 +67,15 @@ def parse_attendees(
             key = name_key(person.name)
             people[key] = _merge(people[key], person) if key in people else person
     return tuple(people.values())
+
+
+def _heading_organisation(qualifier: str | None, gazetteer: Gazetteer) -> str | None:
+    """The organisation a list's heading names its people by ("MPS officers"), or names through
+    their rank ("GARDA NOMINATIONS": gardaí are An Garda Síochána's)."""
+    if not qualifier:
+        return None
+    posts = (p for p in gazetteer.posts.values() if qualifier in {n.casefold() for n in (p.name, *p.aliases)})
+    return gazetteer.organisation_named(qualifier) or next((p.organisation for p in posts if p.organisation), None)
 
 
 def people_named(doc: Doc, start: int, end: int) -> tuple[Attendance, ...]:

@@ -69,7 +69,9 @@ class AttendanceBlock:
     next line wherever the page ended (see ``soft_breaks``). ``post``: the heading names the
     post its people hold ("In the chair", "Minute Secretary", "Directors present").
     ``members``: the heading lists the meeting body's own members. ``one_per_line``: each line
-    holds one person and what is said of them ("Will Perrin, Talk About Local").
+    holds one person and what is said of them ("Will Perrin, Talk About Local"). ``qualifier``: the
+    words the heading puts before its word for the people ("garda" of "GARDA NOMINATIONS :"),
+    perhaps the name of the organisation they come from.
     """
 
     status: Status
@@ -79,6 +81,7 @@ class AttendanceBlock:
     post: str | None = None
     members: Membership = Membership.NONE
     one_per_line: bool = False
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class AttendanceHeading:
     start: int
     post: str | None = None
     members: Membership = Membership.NONE
+    qualifier: str | None = None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -122,7 +126,8 @@ def _classify(key: str, lexicon: Lexicon, opening: bool) -> AttendanceHeading | 
         members = Membership.ALL if named else Membership.UNTITLED
     plural = next((k for k, w in enumerate(words) if w in lexicon.plural_posts), None)
     post = " ".join([*words[:plural], words[plural][:-1]]) if plural is not None and plural < 2 else None
-    return AttendanceHeading(status, 0, post, members)
+    said = next((k for k, w in enumerate(words) if w in lexicon.attendance_words | lexicon.status_words), 0)
+    return AttendanceHeading(status, 0, post, members, " ".join(words[:said]) or None)
 
 
 def _status(key: str, words: list[str], lexicon: Lexicon, opening: bool) -> Status | None:
@@ -241,7 +246,9 @@ def attendance_blocks(lines: list[Line], lexicon: Lexicon, is_end, opening_end: 
             lines = [line for line in body.splitlines() if line.strip()]
             single = len(lines) > 1 and not breaks and all(line.count(",") <= 2 for line in lines)
             blocks.append(
-                AttendanceBlock(current.status, current.start, end, breaks, current.post, current.members, single)
+                AttendanceBlock(
+                    current.status, current.start, end, breaks, current.post, current.members, single, current.qualifier
+                )
             )
 
     for line in lines:

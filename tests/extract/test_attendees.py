@@ -144,7 +144,7 @@ JPC = (
     "MINUTES OF THE JOINT POLICING COMMITTEE HELD ON FRIDAY, 10TH MAY, 2019\n\n"
     "MEMBERS :\n\nCouncillors Keller, Costelloe, Mitchell, Pond and Bell\n\n"
     "GARDA NOMINATIONS :\n\nSuperintendent (Ms. A. Magner), Superintendent (Mr. J. Deasy)\n\n"
-    "OTHERS :\n\nAllan Bell\n\n"
+    "OTHERS :\n\nAllan Bell, Garda C. Fallon\n\n"
     "1. ADOPTION OF MINUTES\n\nSeconded by Councillor P. Keller. The village pond was discussed.\n\n"
     "2. DIVISIONAL REPORT\n\nHe introduced the new Superintendent in Newcastle West, Superintendent Aileen "
     "Magner, who replaced Supt John Deasy and Supt Jim Deasy.\n\n"
@@ -178,3 +178,12 @@ def test_a_plural_title_with_its_names_on_a_line_of_its_own_is_no_heading(parse)
     assert {"Alam", "Dornan"} <= set(found)
     assert found["Alam"].honorific == "Cllr"
     assert found["Bob Fraser"].role == "Councillor"  # "Councillors present" still heads a list
+
+
+def test_a_heading_naming_an_organisation_or_its_rank_gives_its_people_that_organisation(parse):
+    found = people(parse(JPC))
+    assert found["Aileen Magner"].organisation.id == "an-garda-siochana"  # "GARDA NOMINATIONS :"
+    assert found["Aileen Magner"].role == "Superintendent"
+    assert found["Allan Bell"].organisation is None  # "OTHERS :" names none
+    assert found["C. Fallon"].role == "Garda"  # the rank, and with it the force
+    assert found["C. Fallon"].organisation.id == "an-garda-siochana"

@@ -28,6 +28,8 @@ def statements(parse, text):
         # A post no attendee holds is named as the minutes name it; its id is the gazetteer's.
         ("The Mayor welcomed the partners.", ("post", "Mayor", "welcome")),
         ("Our Vice Chair reported on the buses.", ("post", "Vice Chair", "report")),
+        # A rank before a name not on the list: the name, apostrophe and all.
+        ("Garda Brian O'Dwyer gave the presentation.", ("person", "Brian O'Dwyer", "give")),
     ],
 )
 def test_actor_and_verb(parse, text, expected):
@@ -45,6 +47,7 @@ def test_a_post_keeps_the_gazetteer_id(parse):
         "An update was provided.",
         "It was reported that the relationship with the MPS had improved.",
         "A New Met for London plan is due to launch soon.",
+        "Three new Garda Recruits gave a briefing on their first year.",  # people of a rank, no one named
     ],
 )
 def test_no_actor_is_guessed(parse, text):
