@@ -60,13 +60,26 @@ def parse_attendees(
             if named and not draft.organisations:  # "GARDA NOMINATIONS :" names where its people come from
                 draft.organisations.append(OrganisationRef(name=gazetteer.organisations[named].name, id=named))
             if _member(block.members, draft, gazetteer) and body is not None:
-                draft.organisations.append(OrganisationRef(name=body.name, id=body.id))
+                draft.organisations.append(_represented(body, lexicon))
             if block.post:  # the heading's post says least: "OFFICERS: Althea Loderick - Chief Executive"
                 draft.posts.append(PostRef(name=block.post))
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
             people[key] = _merge(people[key], person) if key in people else person
     return tuple(people.values())
+
+
+def _represented(body: OrganisationRef, lexicon: Lexicon) -> OrganisationRef:
+    """The organisation the members of the body that met represent: the foundation or company whose
+    "Board of Directors" (of Trustees, of Governors) it is, else the body itself."""
+    words = body.name.split()
+    if (
+        len(words) > 3
+        and [w.casefold() for w in words[-3:-1]] == ["board", "of"]
+        and words[-1].casefold() in lexicon.plural_posts
+    ):
+        return OrganisationRef(name=" ".join(words[:-3]))
+    return OrganisationRef(name=body.name, id=body.id)
 
 
 def _heading_organisation(qualifier: str | None, gazetteer: Gazetteer) -> str | None:
@@ -133,6 +146,8 @@ def _assemble(
             current.initials = doc[p.start : p.end].text.strip("()")
         elif p.kind in (HONORIFIC, POST) and _is_title(p, pieces[k + 1 : k + 3], gazetteer):
             titles.append(p)
+        elif p.kind == "other" and _qualifies_title(pieces, k, gazetteer):
+            pending.append(p)  # "Cllr J Stocking, Borough Cllr C Sampson": the word is the next person's
         elif p.kind in (ORG, POST, "other"):
             previous = pieces[k - 1] if k > 0 else None
             if current is not None and on_line:
@@ -144,6 +159,22 @@ def _assemble(
             else:
                 pending.append(p)
     return drafts
+
+
+def _qualifies_title(pieces: list[Piece], k: int, gazetteer: Gazetteer) -> bool:
+    """Words after a separator and right before a title that opens the next person ("Borough" of
+    ", Borough Cllr C Sampson", "County" of ", County Cllr M Storey")."""
+    after = pieces[k + 1] if k + 1 < len(pieces) else None
+    return (
+        k > 0
+        and pieces[k - 1].kind in ("comma", "newline", "gap")
+        and after is not None
+        and after.kind in (HONORIFIC, POST)
+        and after.start == pieces[k].end
+        and _is_title(after, pieces[k + 2 : k + 4], gazetteer)
+        and k + 2 < len(pieces)
+        and pieces[k + 2].kind == "name"  # not "Office of the Senior Presiding Judge", "Our Lady of Lourdes"
+    )
 
 
 def _own_initials(doc: Doc, p: Piece, draft: _Draft) -> bool:

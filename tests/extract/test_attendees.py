@@ -187,3 +187,29 @@ def test_a_heading_naming_an_organisation_or_its_rank_gives_its_people_that_orga
     assert found["Allan Bell"].organisation is None  # "OTHERS :" names none
     assert found["C. Fallon"].role == "Garda"  # the rank, and with it the force
     assert found["C. Fallon"].organisation.id == "an-garda-siochana"
+
+
+def test_a_word_before_a_title_qualifies_the_next_persons_title_not_the_last_person(parse):
+    text = (
+        "Minutes of Stoke Ferry Parish Council Meeting held on Wednesday 14th January 2015\n\n"
+        "**Those attending:** Cllr D Clements (Chair), Cllr J Stocking, Borough Cllr C Sampson, "
+        "County Cllr M Storey, Mrs J A Taylor (Clerk)\n\n"
+        "1. **Apologies** None.\n\n2. **Planning** The Clerk reported on the applications.\n"
+    )
+    found = people(parse(text))
+    assert found["C Sampson"].organisation.name == "Borough"
+    assert found["M Storey"].organisation.name == "County"
+    assert found["J Stocking"].organisation is None or found["J Stocking"].organisation.name == (
+        "Stoke Ferry Parish Council"
+    )
+
+
+def test_the_members_of_a_board_of_directors_represent_its_organisation(parse):
+    text = (
+        "The Apache Software Foundation\n\nBoard of Directors Meeting Minutes\n\nJanuary 21, 2015\n\n"
+        "1. Roll Call\n\n    Directors Present:\n\n        Rich Bowen\n        Doug Cutting\n\n"
+        "2. Minutes\n\n    The minutes of the last meeting were approved as submitted.\n"
+    )
+    meeting = parse(text)
+    assert meeting.body.name == "The Apache Software Foundation Board of Directors"
+    assert people(meeting)["Rich Bowen"].organisation.name == "The Apache Software Foundation"
