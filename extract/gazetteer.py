@@ -166,6 +166,12 @@ def _token_pattern(words: list[str]) -> list[dict]:
     return [{"ORTH": w} if w.upper() == w or w[1:].lower() != w[1:] else {"LOWER": w.lower()} for w in words]
 
 
+def _wrapped(words: list[str]) -> list[list[str]]:
+    """A name as written on one line, and wrapped at each of its spaces ("Honorary\nSecretary"):
+    the tokenizer makes the line break a token of its own, which the phrase would not match."""
+    return [words] + [[*words[:k], "\n", *words[k:]] for k in range(1, len(words))]
+
+
 def _named(gazetteer: Gazetteer) -> Iterator[tuple[str, str, str]]:
     for org in gazetteer.organisations.values():
         for alias in org.forms:
@@ -183,9 +189,9 @@ def entity_patterns(gazetteer: Gazetteer, tokenize: Callable) -> list[dict]:
     patterns, seen = [], set()
     for label, ent_id, alias in _named(gazetteer):
         for form in sorted(_variants(alias)):
-            words = [t.text for t in tokenize(form)]
-            key = (label, ent_id, tuple(words))
-            if key not in seen:
-                seen.add(key)
-                patterns.append({"label": label, "id": ent_id, "pattern": _token_pattern(words)})
+            for words in _wrapped([t.text for t in tokenize(form)]):
+                key = (label, ent_id, tuple(words))
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append({"label": label, "id": ent_id, "pattern": _token_pattern(words)})
     return patterns
