@@ -188,7 +188,10 @@ def entity_patterns(gazetteer: Gazetteer, tokenize: Callable) -> list[dict]:
     """EntityRuler token patterns for every name and alias, ids prefixed by kind ("org:mps")."""
     patterns, seen = [], set()
     for label, ent_id, alias in _named(gazetteer):
-        for form in sorted(_variants(alias)):
+        # A one-word post must match its case ("Chair", not "chair the meeting"), but minutes write
+        # posts in capitals too ("Dr Kieron O'Hara - CHAIR").
+        shouted = {alias.upper()} if label == POST and " " not in alias else set()
+        for form in sorted(_variants(alias) | shouted):
             for words in _wrapped([t.text for t in tokenize(form)]):
                 key = (label, ent_id, tuple(words))
                 if key not in seen:

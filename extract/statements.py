@@ -188,7 +188,7 @@ def find_statements(
             continue
         last_person: Actor | None = None  # whom "he" or "she" stands for: the last person who spoke
         for verb in body:
-            if not _verbal(verb) or not _speech_act(verb, reporting, speech_nouns):
+            if not _verbal(verb) or not _speech_act(verb, reporting, speech_nouns) or _shouted(verb.sent.text):
                 continue
             subject, purpose = _subject(verb)
             if subject is None:
@@ -222,6 +222,12 @@ def find_statements(
         for said in laid_out_statements(doc, title, region, blocks, resolve):
             add(item, said.actor, said.verb, said.sentence)
     return tuple(found.values())
+
+
+def _shouted(text: str) -> bool:
+    """A line in capitals: a heading or a title ("CASTLECONNELL GARDA STATION PROVIDING COVER"), no one's speech."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and all(c.isupper() for c in letters)
 
 
 # "Proposed by Deputy N. Collins", "Seconded by: Cllr Bell", "Motion made by A. Hopkins", "Moved by S. Trosow",

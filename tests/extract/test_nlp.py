@@ -29,6 +29,12 @@ def test_a_name_wrapped_over_two_lines_is_still_the_name_but_not_over_a_blank_li
     assert _ents(blank_nlp, "a report of the Metropolitan\n\nPolice Service") == []
 
 
+def test_a_one_word_post_in_capitals_is_the_post(blank_nlp):
+    found = _ents(blank_nlp, "Dr Kieron O'Hara - CHAIR. The chair of the meeting.")
+    assert ("CHAIR", "POST", ("post", "chair")) in found
+    assert all(text != "chair" for text, _, _ in found)
+
+
 def test_the_longest_match_wins_then_the_earliest_pattern():
     nlp = spacy.blank("en")
     matcher = GazetteerMatcher(

@@ -48,6 +48,7 @@ def test_a_post_keeps_the_gazetteer_id(parse):
         "It was reported that the relationship with the MPS had improved.",
         "A New Met for London plan is due to launch soon.",
         "Three new Garda Recruits gave a briefing on their first year.",  # people of a rank, no one named
+        "CASTLECONNELL GARDA STATION PROVIDING COVER TO ANNACOTTY.",  # a heading in capitals
     ],
 )
 def test_no_actor_is_guessed(parse, text):
