@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from .actors import attendee_named
 from .entry_pieces import LINKING, Piece, list_pieces
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .layout import AttendanceBlock, Membership
@@ -21,7 +22,15 @@ from .lexicon import Lexicon
 from .names import initials, name_key
 from .records import Attendance, OrganisationRef, PostRef, Span, Status
 
-__all__ = ["parse_attendees", "people_named"]
+__all__ = ["parse_attendees", "people_named", "with_chair_named"]
+
+# "The Meeting was Chaired by Kenny Combe.", "The meeting was presided over by Cllr Ryan", "Cllr A Smith
+# took the chair", "Sean Lynch (in the chair)": who chaired, in the opening's words.
+_CHAIRED = re.compile(
+    r"\bmeeting\s+(?:was\s+)?(?:chaired|presided\s+over)\s+by\s+(?P<after>[^.,;:()\n]+)"
+    r"|(?P<before>[A-Z][^.,;:()\n]*?)\s+(?:\(in the chair\)|(?:was\s+)?in the chair\b|took the chair\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -80,6 +89,20 @@ def _represented(body: OrganisationRef, lexicon: Lexicon) -> OrganisationRef:
     ):
         return OrganisationRef(name=" ".join(words[:-3]))
     return OrganisationRef(name=body.name, id=body.id)
+
+
+def with_chair_named(text: str, attendance: tuple[Attendance, ...], gazetteer: Gazetteer) -> tuple[Attendance, ...]:
+    """The attendance with the chair of the meeting, as a sentence of the opening ``text`` names
+    them, holding the post of chair (unless the list gave them one already)."""
+    chair = gazetteer.posts["chair"]
+    for found in _CHAIRED.finditer(text):
+        words = (found.group("after") or found.group("before")).split()
+        name = [w for w in words if w.casefold().rstrip(".") not in gazetteer.role_words | {"the", "by"}]
+        person = attendee_named(" ".join(name), attendance, titled=len(name) < len(words)) if name else None
+        if person is not None and not attendance[person].posts:
+            chairing = replace(attendance[person], posts=(PostRef(name=chair.name, id=chair.id),))
+            return (*attendance[:person], chairing, *attendance[person + 1 :])
+    return attendance
 
 
 def _heading_organisation(qualifier: str | None, gazetteer: Gazetteer) -> str | None:

@@ -9,16 +9,16 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .agenda import agenda_items, appendix_regions, items_end
-from .attendees import parse_attendees, people_named
+from .attendees import parse_attendees, people_named, with_chair_named
 from .bodies import body_from_file_name, find_body
 from .dates import find_dates
 from .errors import DocumentError
 from .fetch import is_url
-from .full_names import fullest_names
 from .gazetteer import Gazetteer, load_gazetteer
 from .layout import Line, split_lines
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
+from .named_elsewhere import fullest_names, ranks_named
 from .outline import read_outline
 from .records import AgendaItem, Document, Meeting, OrganisationRef, Statement, TopicMention
 from .statements import find_statements
@@ -71,6 +71,8 @@ def extract_meeting(
     attendance = fullest_names(
         doc, parse_attendees(doc, list(outline.people), gazetteer, lexicon, body), gazetteer, lexicon
     )
+    before_items = items[0].heading.start if items else len(document.text)
+    attendance = ranks_named(doc, with_chair_named(document.text[:before_items], attendance, gazetteer), gazetteer)
     if not outline.people and (attendance := people_named(doc, document.front.end, head_end)):
         warnings.append(
             f"{document.source}: no attendee list found; the people named before the first item taken as present"

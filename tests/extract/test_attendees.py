@@ -213,3 +213,17 @@ def test_the_members_of_a_board_of_directors_represent_its_organisation(parse):
     meeting = parse(text)
     assert meeting.body.name == "The Apache Software Foundation Board of Directors"
     assert people(meeting)["Rich Bowen"].organisation.name == "The Apache Software Foundation"
+
+
+def test_the_chair_and_a_rank_the_minutes_give_elsewhere_are_the_persons_posts(parse):
+    text = (
+        "Ayton Community Council\n\nMinutes of a Meeting held on Tuesday 7 May 2019\n\n"
+        "Present:   Kenny Combe   KC   Margaret Carey   MC\nBob Anderson   BA   Rob Weatherston   RW\n\n"
+        "The Meeting was Chaired by Kenny Combe.\n\n"
+        "1. Police Report\n\nThe council asked for a visit from the Police, preferably Inspector Bob Anderson, "
+        "a senior officer of the division.\n\n2. Open Forum\n\nMC advised of works needed at the school.\n"
+    )
+    found = people(parse(text))
+    assert found["Kenny Combe"].role == "Chair"
+    assert found["Bob Anderson"].role == "Inspector"
+    assert found["Margaret Carey"].role is None

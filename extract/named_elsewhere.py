@@ -1,10 +1,14 @@
-"""Attendees listed by surname, or by initials and surname ("Councillors Keller, O'Dea", "Supt (Ms.
-A. Magner)"), named as fully as the minutes name them elsewhere: "Paul Keller" from the heading of
-his motion, "Aileen Magner" from the report that introduces her, "J. Pond" from "Councillor J.
-Pond". A reader, and the analyst comparing meetings, wants the fullest form the document gives.
+"""What the rest of the minutes say of a person their list names briefly.
 
-A fuller form is taken only when the document gives exactly one, agreeing with the initials listed,
-and no one else at the meeting has the surname ("Cllr Bell" beside "Allan Bell" stays "Bell").
+The fullest name: attendees listed by surname, or by initials and surname ("Councillors Keller,
+O'Dea", "Supt (Ms. A. Magner)"), are named as fully as the minutes name them elsewhere: "Paul
+Keller" from the heading of his motion, "Aileen Magner" from the report that introduces her, "J.
+Pond" from "Councillor J. Pond". A fuller form is taken only when the document gives exactly one,
+agreeing with the initials listed, and no one else at the meeting has the surname ("Cllr Bell"
+beside "Allan Bell" stays "Bell").
+
+The rank: a person listed without a post takes the one rank the minutes write before their name
+("preferably Inspector Bob Anderson").
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer
+from .gazetteer import POST, Gazetteer
 from .lexicon import Lexicon
-from .records import Attendance
+from .names import name_key
+from .nlp import gazetteer_id
+from .records import Attendance, OrganisationRef, PostRef
 
-__all__ = ["fullest_names"]
+__all__ = ["fullest_names", "ranks_named"]
 
 # Words that begin a surname rather than being a first name: "Ó Ceallaigh", "Van Meerbergen".
 PARTICLES = frozenset({"ó", "o", "ní", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "st"})
@@ -117,3 +123,31 @@ def fullest_names(
         return replace(person, name=f"{choice.popitem()[1]} {surname}") if len(choice) == 1 else person
 
     return tuple(fuller(person) for person in attendance)
+
+
+def ranks_named(doc: Doc, attendance: tuple[Attendance, ...], gazetteer: Gazetteer) -> tuple[Attendance, ...]:
+    """The attendance with each person listed without a post given the rank the minutes put before
+    their name elsewhere, when they give one only ("preferably Inspector Bob Anderson, a senior
+    officer"), and with it the rank's organisation where the list gave none."""
+    keys = {name_key(a.name): i for i, a in enumerate(attendance) if not a.posts and len(a.name.split()) > 1}
+    found: dict[int, set[str]] = {}
+    for ent in doc.ents:
+        ident = gazetteer_id(ent)
+        if ent.label_ != POST or not ident or not gazetteer.posts[ident[1]].rank:
+            continue
+        for size in (2, 3):
+            person = keys.get(name_key(doc[ent.end : ent.end + size].text))
+            if person is not None:
+                found.setdefault(person, set()).add(ident[1])
+    named = list(attendance)
+    for person, ranks in found.items():
+        if len(ranks) == 1:
+            rank = gazetteer.posts[ranks.pop()]
+            org = attendance[person].organisation or (
+                OrganisationRef(name=gazetteer.organisations[rank.organisation].name, id=rank.organisation)
+                if rank.organisation
+                else None
+            )
+            post = PostRef(name=rank.name, id=rank.id, organisation_id=rank.organisation)
+            named[person] = replace(attendance[person], posts=(post,), organisation=org)
+    return tuple(named)
