@@ -181,3 +181,12 @@ def test_a_post_with_its_holder_in_brackets_and_the_body_by_its_letters(parse):
         "The CC agreed to support this campaign.\n"
     )
     assert [(s.actor.name, s.verb) for s in m.statements] == [("D. Smart", "state")]
+
+
+def test_an_office_in_lower_case_is_its_holder(parse):
+    text = (
+        "Crime and Justice Transparency Panel minutes, 3 August 2011\n\nPresent:\n\n"
+        "Dr Kieron O'Hara - CHAIR\nWill Perrin, Talk About Local\n\n1. Welcome\n\n"
+        "The purpose of the Panel was outlined by the chair.\n"
+    )
+    assert [(s.actor.name, s.verb) for s in parse(text).statements] == [("Kieron O'Hara", "outline")]
