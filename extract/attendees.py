@@ -154,6 +154,9 @@ def _assemble(
                 OrganisationRef(name=doc[p.start : p.end].text, span=_span(doc, p.start, p.end))
             )
             current.end = p.end
+        elif p.kind == "name" and current is not None and on_line and _in_brackets_after(pieces, k, current):
+            _attach(doc, current, Piece("other", p.start, p.end), None, gazetteer, lexicon)  # "(Libraries Innovation
+            current.end = p.end  # and Development manager)": what the person before does, no one new
         elif p.kind == "name":
             current = _Draft(name=p, status=block.status, end=p.end)
             drafts.append(current)
@@ -169,7 +172,7 @@ def _assemble(
             current.initials = doc[p.start : p.end].text.strip("()")
         elif p.kind in (HONORIFIC, POST) and _is_title(p, pieces[k + 1 : k + 3], gazetteer):
             titles.append(p)
-        elif p.kind == "other" and _qualifies_title(pieces, k, gazetteer):
+        elif p.kind == "other" and (_qualifies_title(pieces, k, gazetteer) or _names_bracketed(pieces, k)):
             pending.append(p)  # "Cllr J Stocking, Borough Cllr C Sampson": the word is the next person's
         elif p.kind in (ORG, POST, "other"):
             previous = pieces[k - 1] if k > 0 else None
@@ -197,6 +200,23 @@ def _qualifies_title(pieces: list[Piece], k: int, gazetteer: Gazetteer) -> bool:
         and _is_title(after, pieces[k + 2 : k + 4], gazetteer)
         and k + 2 < len(pieces)
         and pieces[k + 2].kind == "name"  # not "Office of the Senior Presiding Judge", "Our Lady of Lourdes"
+    )
+
+
+def _in_brackets_after(pieces: list[Piece], k: int, draft: _Draft) -> bool:
+    """A name-like run that opens a bracket straight after a person's name, with no title."""
+    return k > 1 and pieces[k - 1].kind == "open" and pieces[k - 2] == draft.name and not pieces[k].ref
+
+
+def _names_bracketed(pieces: list[Piece], k: int) -> bool:
+    """A role or organisation after a separator, written before the name it belongs to in brackets,
+    as ranks are ("Superintendent (Mr. D. Smart)"): "Senior Crime & Policing Analyst (Ms. L. Breen)"."""
+    following = [q.kind for q in pieces[k + 1 : k + 3]]
+    return (
+        k > 0
+        and pieces[k - 1].kind in ("comma", "close", "newline", "gap")
+        and following[:1] == ["open"]
+        and (following[1:] in (["name"], [HONORIFIC]))
     )
 
 
@@ -239,7 +259,9 @@ def _is_initials(doc: Doc, pieces: list[Piece], k: int, draft: _Draft) -> bool:
     if p.kind != "other" or not (1 < len(text) <= 4 and text.isupper() and text.isalpha()):
         return False
     bracketed = any(0 <= j < len(pieces) and pieces[j].kind in ("open", "close") for j in (k - 1, k + 1))
-    return bracketed and text[0] == doc[draft.name.start].text[0]
+    spelled = initials(doc[draft.name.start : draft.name.end].text)
+    # The first and last letters are the name's ("(SL)", "(JAT)"): "Stephen Taylor (SCC)" names a council.
+    return bracketed and text[0] == spelled[:1] and text[-1] == spelled[-1:]
 
 
 def _post_ref(doc: Doc, p: Piece, gazetteer: Gazetteer) -> PostRef:

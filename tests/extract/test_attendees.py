@@ -227,3 +227,20 @@ def test_the_chair_and_a_rank_the_minutes_give_elsewhere_are_the_persons_posts(p
     assert found["Kenny Combe"].role == "Chair"
     assert found["Bob Anderson"].role == "Inspector"
     assert found["Margaret Carey"].role is None
+
+
+def test_brackets_after_a_name_hold_what_the_person_is_and_before_one_whose_it_is(parse):
+    text = (
+        "OPEN BOARD MEETING MINUTES\n\nTitle of Meeting   Suffolk Libraries IPS - Board Meeting\n"
+        "Date   24th September 2015\n"
+        "Attendees   Tony Brown (Chair), Stephen Taylor (SCC), Cllr Sarah Stamp (SCC),\n"
+        "Krystal Vittles (Libraries Innovation\nand Development manager), Mandy Wilkinson (Finance Manager)\n\n"
+        "GARDA NOMINATIONS :\n\nSergeant (Mr. T. Miniter), Senior Crime & Policing Analyst\n\n(Ms. L. Breen)\n\n"
+        "1.   Minutes\n\nThe minutes were approved as a true record of the meeting.\n"
+    )
+    found = people(parse(text))
+    assert found["Stephen Taylor"].organisation.name == "SCC"  # letters that are not his initials
+    assert found["Sarah Stamp"].organisation.name == "SCC"
+    assert "Libraries Innovation" not in found  # what Krystal Vittles does, no one new
+    assert found["L. Breen"].role == "Senior Crime & Policing Analyst"
+    assert found["T. Miniter"].role == "Sergeant"
