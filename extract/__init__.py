@@ -11,7 +11,7 @@ from .fingerprint import model_label, package_digest, pipeline_fingerprint
 from .gazetteer import Gazetteer, load_gazetteer
 from .inputs import InputFile, collect_inputs
 from .meeting import extract_meeting, slug
-from .names import name_key
+from .names import PARTICLES, name_key
 from .nlp import is_trained, load_pipeline
 from .processes import worker_pool
 from .reading import CACHE, DocumentReport, Outcome, Reading, read_minutes
@@ -31,6 +31,7 @@ from .records import (
 from .topics import Concept, TopicScheme, load_topic_scheme
 
 __all__ = [
+    "PARTICLES",
     "CACHE",
     "DamagedRecord",
     "DocumentReport",

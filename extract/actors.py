@@ -102,9 +102,14 @@ def _is_name(phrase: SpacySpan) -> bool:
         0 < len(words) <= 4
         and _letters(words[-1]).isalpha()
         and not words[-1].isupper()
-        and phrase[-1].tag_ not in ("NNS", "NNPS")  # "Recruits" of "Garda Recruits"
+        and not _plural(phrase[-1])  # "Recruits" of "Garda Recruits"
         and all(w[:1].isupper() and _letters(w.rstrip(".")).isalpha() and w.casefold() not in things for w in words)
     )
+
+
+def _plural(token) -> bool:
+    """A plural noun ("Recruits"), not a surname the NER knows as a name ("Evans", "Williams")."""
+    return token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON"
 
 
 def _letters(word: str) -> str:
@@ -156,7 +161,7 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
                 return Actor("person", attendance[person].name, attendance=person, via=span.text)
             if len(after) and _is_name(after):  # "Inspector Cant", "Mayor Josh Morgan": not on the list
                 return Actor("person", _full_name(span.doc, after.text), via=span.text)
-            if len(after) and after[-1].tag_ in ("NNS", "NNPS"):
+            if len(after) and _plural(after[-1]):
                 return None  # "three new Garda Recruits": people of that rank, no one named
             post = gazetteer.posts[ident[1]]
             holder = _holder(post.id, post.name, attendance)

@@ -22,15 +22,20 @@ from .lexicon import Lexicon
 from .names import initials, name_key
 from .records import Attendance, OrganisationRef, PostRef, Span, Status
 
-__all__ = ["parse_attendees", "people_named", "with_chair_named"]
+__all__ = ["OPENING_MOST", "parse_attendees", "people_named", "with_chair_named"]
 
 # "The Meeting was Chaired by Kenny Combe.", "The meeting was presided over by Cllr Ryan", "Cllr A Smith
-# took the chair", "Sean Lynch (in the chair)": who chaired, in the opening's words.
-_CHAIRED = re.compile(
-    r"\bmeeting\s+(?:was\s+)?(?:chaired|presided\s+over)\s+by\s+(?P<after>[^.,;:()\n]+)"
-    r"|(?P<before>[A-Z][^.,;:()\n]*?)\s+(?:\(in the chair\)|(?:was\s+)?in the chair\b|took the chair\b)",
+# took the chair", "Sean Lynch (in the chair)": who chaired, in the opening's words. The phrase is
+# found first and the name read from the words beside it (a pattern reaching back for a name from
+# every letter of a long line took seconds).
+_CHAIR_PHRASE = re.compile(
+    r"\bmeeting\s+(?:was\s+)?(?:chaired|presided\s+over)\s+by\s+(?P<after>[^.,;:()\n]{1,80})"
+    r"|\s+(?:\(in the chair\)|(?:was\s+)?in the chair\b|took the chair\b)",
     re.IGNORECASE,
 )
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019-]*)\s*$")
+# Where a sentence naming the chair is looked for when the minutes number no items.
+OPENING_MOST = 5000
 
 
 @dataclass
@@ -78,25 +83,15 @@ def parse_attendees(
     return tuple(people.values())
 
 
-def _represented(body: OrganisationRef, lexicon: Lexicon) -> OrganisationRef:
-    """The organisation the members of the body that met represent: the foundation or company whose
-    "Board of Directors" (of Trustees, of Governors) it is, else the body itself."""
-    words = body.name.split()
-    if (
-        len(words) > 3
-        and [w.casefold() for w in words[-3:-1]] == ["board", "of"]
-        and words[-1].casefold() in lexicon.plural_posts
-    ):
-        return OrganisationRef(name=" ".join(words[:-3]))
-    return OrganisationRef(name=body.name, id=body.id)
-
-
 def with_chair_named(text: str, attendance: tuple[Attendance, ...], gazetteer: Gazetteer) -> tuple[Attendance, ...]:
     """The attendance with the chair of the meeting, as a sentence of the opening ``text`` names
     them, holding the post of chair (unless the list gave them one already)."""
-    chair = gazetteer.posts["chair"]
-    for found in _CHAIRED.finditer(text):
-        words = (found.group("after") or found.group("before")).split()
+    chair = gazetteer.posts.get("chair")
+    if chair is None or not attendance:
+        return attendance
+    for found in _CHAIR_PHRASE.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, found.start() - 80), found.start())
+        words = (found.group("after") or (before.group(1) if before else "")).split()
         name = [w for w in words if w.casefold().rstrip(".") not in gazetteer.role_words | {"the", "by"}]
         person = attendee_named(" ".join(name), attendance, titled=len(name) < len(words)) if name else None
         if person is not None and not attendance[person].posts:
@@ -105,13 +100,36 @@ def with_chair_named(text: str, attendance: tuple[Attendance, ...], gazetteer: G
     return attendance
 
 
+def _represented(body: OrganisationRef, lexicon: Lexicon) -> OrganisationRef:
+    """The organisation the members of the body that met represent: the foundation or company whose
+    "Board of Directors" (of Trustees, of Governors) it is, else the body itself ("Finance Committee
+    of the Board of Trustees" stays the committee)."""
+    words = body.name.split()
+    owner = [w.casefold() for w in words[:-3]]
+    if (
+        len(owner) >= 2
+        and [w.casefold() for w in words[-3:-1]] == ["board", "of"]
+        and words[-1].casefold() in lexicon.plural_posts
+        and owner[-1] not in LINKING
+        and not lexicon.body_words.intersection(owner)
+    ):
+        return OrganisationRef(name=" ".join(words[:-3]))
+    return OrganisationRef(name=body.name, id=body.id)
+
+
 def _heading_organisation(qualifier: str | None, gazetteer: Gazetteer) -> str | None:
     """The organisation a list's heading names its people by ("MPS officers"), or names through
-    their rank ("GARDA NOMINATIONS": gardaí are An Garda Síochána's)."""
+    their rank ("GARDA NOMINATIONS": gardaí are An Garda Síochána's). A council the gazetteer knows
+    by a place's name alone is no such heading ("Sutton officers" may be anyone's Sutton)."""
     if not qualifier:
         return None
-    posts = (p for p in gazetteer.posts.values() if qualifier in {n.casefold() for n in (p.name, *p.aliases)})
-    return gazetteer.organisation_named(qualifier) or next((p.organisation for p in posts if p.organisation), None)
+    org = gazetteer.organisation_named(qualifier)
+    if org is not None and gazetteer.organisations[org].kind != "council":
+        return org
+    ranks = (
+        p for p in gazetteer.posts.values() if p.rank and qualifier in {n.casefold() for n in (p.name, *p.aliases)}
+    )
+    return next((p.organisation for p in ranks if p.organisation), None)
 
 
 def people_named(doc: Doc, start: int, end: int) -> tuple[Attendance, ...]:
@@ -154,7 +172,12 @@ def _assemble(
                 OrganisationRef(name=doc[p.start : p.end].text, span=_span(doc, p.start, p.end))
             )
             current.end = p.end
-        elif p.kind == "name" and current is not None and on_line and _in_brackets_after(pieces, k, current):
+        elif (
+            p.kind == "name"
+            and current is not None
+            and on_line
+            and _in_brackets_after(doc, pieces, k, current, lexicon)
+        ):
             _attach(doc, current, Piece("other", p.start, p.end), None, gazetteer, lexicon)  # "(Libraries Innovation
             current.end = p.end  # and Development manager)": what the person before does, no one new
         elif p.kind == "name":
@@ -172,7 +195,11 @@ def _assemble(
             current.initials = doc[p.start : p.end].text.strip("()")
         elif p.kind in (HONORIFIC, POST) and _is_title(p, pieces[k + 1 : k + 3], gazetteer):
             titles.append(p)
-        elif p.kind == "other" and (_qualifies_title(pieces, k, gazetteer) or _names_bracketed(pieces, k)):
+        elif p.kind == "other" and (
+            _qualifies_title(pieces, k, gazetteer)
+            or _names_bracketed(pieces, k)
+            and (current is None or not on_line or current.posts or current.organisations)
+        ):
             pending.append(p)  # "Cllr J Stocking, Borough Cllr C Sampson": the word is the next person's
         elif p.kind in (ORG, POST, "other"):
             previous = pieces[k - 1] if k > 0 else None
@@ -203,9 +230,16 @@ def _qualifies_title(pieces: list[Piece], k: int, gazetteer: Gazetteer) -> bool:
     )
 
 
-def _in_brackets_after(pieces: list[Piece], k: int, draft: _Draft) -> bool:
-    """A name-like run that opens a bracket straight after a person's name, with no title."""
-    return k > 1 and pieces[k - 1].kind == "open" and pieces[k - 2] == draft.name and not pieces[k].ref
+def _in_brackets_after(doc: Doc, pieces: list[Piece], k: int, draft: _Draft, lexicon: Lexicon) -> bool:
+    """A name-like run that opens a bracket straight after a person's name, with no title, and goes
+    on as a role or an organisation ("(Libraries Innovation and Development manager)"); not a name
+    ("(Jane Brown deputising)", "(Bob)")."""
+    if not (k > 1 and pieces[k - 1].kind == "open" and pieces[k - 2] == draft.name and not pieces[k].ref):
+        return False
+    after = pieces[k + 1] if k + 1 < len(pieces) else None
+    heads = lexicon.role_heads | lexicon.organisation_heads
+    goes_on = after is not None and after.kind == "other" and after.start == pieces[k].end
+    return goes_on and any(t.lower_ in heads for t in doc[after.start : after.end])
 
 
 def _names_bracketed(pieces: list[Piece], k: int) -> bool:
@@ -259,9 +293,10 @@ def _is_initials(doc: Doc, pieces: list[Piece], k: int, draft: _Draft) -> bool:
     if p.kind != "other" or not (1 < len(text) <= 4 and text.isupper() and text.isalpha()):
         return False
     bracketed = any(0 <= j < len(pieces) and pieces[j].kind in ("open", "close") for j in (k - 1, k + 1))
-    spelled = initials(doc[draft.name.start : draft.name.end].text)
-    # The first and last letters are the name's ("(SL)", "(JAT)"): "Stephen Taylor (SCC)" names a council.
-    return bracketed and text[0] == spelled[:1] and text[-1] == spelled[-1:]
+    name = doc[draft.name.start : draft.name.end].text.split()
+    # The first letter is the first name's and the last one of the surname's capitals ("(SL)", "(JAT)",
+    # "(MOB)" for Mary O'Brien): "Stephen Taylor (SCC)" names a council.
+    return bracketed and text[0] == name[0][:1] and text[-1] in re.findall(r"[A-Z]", name[-1])
 
 
 def _post_ref(doc: Doc, p: Piece, gazetteer: Gazetteer) -> PostRef:

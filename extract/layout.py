@@ -184,11 +184,18 @@ def attendance_heading(line: Line, lexicon: Lexicon, opening: bool = False) -> A
 
 
 def _titled_names(text: str, lexicon: Lexicon) -> bool:
-    """A plural title and the names bearing it ("Councillors Alam and Dornan"), not a heading: the
-    words after the title say nothing of attendance, as "Councillors present" does."""
-    words = _heading_key(text).replace("'", " ").split()
-    said = lexicon.attendance_words | lexicon.status_words | {"and", "&", "in", "of", "the", "at"}
-    return len(words) > 1 and words[0] in lexicon.plural_posts and not said.issuperset(words[1:])
+    """A plural title and the names bearing it ("Councillors Alam and Dornan"), not a heading: after
+    the title only capitalised words and "and", none of them saying anything of attendance, as
+    "Councillors present", "Directors present via Zoom" or "Officers from the Council" do."""
+    words = re.sub(r"[^\w\s'\u2019&-]", " ", text).split()
+    said = lexicon.attendance_words | lexicon.status_words
+    rest = [w for w in words[1:] if w.casefold() not in ("and", "&")]
+    return (
+        len(words) > 1
+        and words[0].casefold() in lexicon.plural_posts
+        and bool(rest)
+        and all(w[:1].isupper() and w.casefold() not in said for w in rest)
+    )
 
 
 def is_link_line(line: Line) -> bool:

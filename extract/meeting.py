@@ -9,7 +9,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .agenda import agenda_items, appendix_regions, items_end
-from .attendees import parse_attendees, people_named, with_chair_named
+from .attendees import OPENING_MOST, parse_attendees, people_named, with_chair_named
 from .bodies import body_from_file_name, find_body
 from .dates import find_dates
 from .errors import DocumentError
@@ -71,7 +71,7 @@ def extract_meeting(
     attendance = fullest_names(
         doc, parse_attendees(doc, list(outline.people), gazetteer, lexicon, body), gazetteer, lexicon
     )
-    before_items = items[0].heading.start if items else len(document.text)
+    before_items = items[0].heading.start if items else OPENING_MOST
     attendance = ranks_named(doc, with_chair_named(document.text[:before_items], attendance, gazetteer), gazetteer)
     if not outline.people and (attendance := people_named(doc, document.front.end, head_end)):
         warnings.append(

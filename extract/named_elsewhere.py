@@ -23,15 +23,13 @@ from spacy.tokens import Doc
 
 from .gazetteer import POST, Gazetteer
 from .lexicon import Lexicon
-from .names import name_key
+from .names import PARTICLES, name_key
 from .nlp import gazetteer_id
-from .records import Attendance, OrganisationRef, PostRef
+from .records import Attendance, PostRef
 
 __all__ = ["fullest_names", "ranks_named"]
 
-# Words that begin a surname rather than being a first name: "Ó Ceallaigh", "Van Meerbergen".
-PARTICLES = frozenset({"ó", "o", "ní", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "st"})
-_INITIAL = re.compile(r"^(?:[^\W\d_]\.?){1,3}$")  # "J", "J.", "J.A."
+_INITIAL = re.compile(r"^[^\W\d_]\.?$|^(?:[^\W\d_]\.){2,3}$")  # "J", "J.", "J.A."; not "TOM" or "SUE"
 _APOSTROPHE = "['\u2019\u2018`]"
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\u2018`-]*\.?$")
 
@@ -46,7 +44,12 @@ def _split(name: str) -> tuple[str, str] | None:
     name with one ("Sean Lynch") or one too short to tell."""
     words = name.split()
     lead = 0
-    while lead < len(words) - 1 and _INITIAL.match(words[lead]) and words[lead].rstrip(".").isupper():
+    while (
+        lead < len(words) - 1
+        and _INITIAL.match(words[lead])
+        and words[lead].rstrip(".").isupper()
+        and _plain(words[lead]) not in PARTICLES  # the Ó of "Ó Ceallaigh"
+    ):
         lead += 1
     rest = words[lead:]
     if len(rest) == 1 or (len(rest) == 2 and _plain(rest[0]) in PARTICLES):
@@ -59,8 +62,11 @@ def _capitalised(word: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word) if word.isupper() else word
 
 
-def _fuller_forms(doc: Doc, surname: str, titles: frozenset[str], excluded: frozenset[str]) -> set[str]:
-    """The first names and initials the document writes directly before ``surname``."""
+def _fuller_forms(
+    doc: Doc, surname: str, titles: frozenset[str], excluded: frozenset[str]
+) -> set[tuple[str, str | None]]:
+    """The first names and initials the document writes directly before ``surname``, each with the
+    title written before it (None for a name the NER found in running text)."""
     parts = [re.sub(_APOSTROPHE, lambda _: _APOSTROPHE, re.escape(w)) for w in surname.split()]
     pattern = r"(?<![\w'\u2019])" + r"\s+".join(parts) + r"(?![\w'\u2019])"
     found = (_form_before(doc, m, surname, titles, excluded) for m in re.finditer(pattern, doc.text, re.IGNORECASE))
@@ -69,10 +75,10 @@ def _fuller_forms(doc: Doc, surname: str, titles: frozenset[str], excluded: froz
 
 def _form_before(
     doc: Doc, match: re.Match, surname: str, titles: frozenset[str], excluded: frozenset[str]
-) -> str | None:
-    """The first name or initial written before this mention of a surname: after a title
-    ("Superintendent Aileen Magner", "COUNCILLOR PAUL KELLER") or, in running text, in a name the
-    NER found. In a heading written in capitals, neither capitals nor the NER tell a name."""
+) -> tuple[str, str | None] | None:
+    """The first name or initial written before this mention of a surname, and its title: after a
+    title ("Superintendent Aileen Magner", "COUNCILLOR PAUL KELLER") or, in running text, in a name
+    the NER found. In a heading written in capitals, neither capitals nor the NER tell a name."""
     text, written = doc.text, match.group()
     shouting = written.isupper() and not surname.isupper()
     if not shouting and written[0] != surname[0]:
@@ -83,13 +89,30 @@ def _form_before(
     initial = len(word.rstrip(".")) == 1
     if not word[0].isupper() or (not initial and {_plain(word), _plain(word).removesuffix("s")} & excluded):
         return None
-    if (
-        _plain(before[-2]) in titles
-        or not shouting
-        and (initial or _is_person(doc, text.rindex(word, 0, match.start()), match.end()))
-    ):
-        return _capitalised(word)
+    if (title := _plain(before[-2])) in titles:
+        return _capitalised(word), title
+    if not shouting and not initial and _is_person(doc, text.rindex(word, 0, match.start()), match.end()):
+        return _capitalised(word), None
     return None
+
+
+def _titles_of(person: Attendance, gazetteer: Gazetteer) -> frozenset[str]:
+    """The words the minutes may title this person with: their honorific's spellings, their posts'."""
+    names = [s for spellings in gazetteer.honorifics if spellings[0] == person.honorific for s in spellings]
+    for post in person.posts:
+        known = gazetteer.posts.get(post.id) if post.id else None
+        names += [post.name, *(known.aliases if known else ())]
+    return frozenset(_plain(w) for n in names for w in n.split())
+
+
+def _same_person(title: str | None, person: Attendance, gazetteer: Gazetteer) -> bool:
+    """Whether a fuller form written after ``title`` can be this listing's: "Councillor Paul Keller"
+    for "Cllr Keller", "Superintendent Aileen Magner" for "Superintendent (Ms. A. Magner)"; never
+    "Mr A Brown" (a planning applicant) or "Mrs Jane Bell" (a letter's writer) for a Cllr Brown or
+    Bell, and a name with no title only for someone listed with none."""
+    if person.honorific is None and not person.posts:
+        return True
+    return title is not None and title in _titles_of(person, gazetteer)
 
 
 def _is_person(doc: Doc, start: int, end: int) -> bool:
@@ -101,22 +124,25 @@ def fullest_names(
     doc: Doc, attendance: tuple[Attendance, ...], gazetteer: Gazetteer, lexicon: Lexicon
 ) -> tuple[Attendance, ...]:
     """The attendance with each name lacking a first name written as fully as ``doc`` writes it."""
-    surnames = Counter(_plain(a.name.split()[-1]) for a in attendance)
+    surnames = Counter(_plain(a.name.split()[-1]) for a in attendance if a.name.split())
     titles = frozenset(_plain(w) for w in gazetteer.role_words) - STOP_WORDS  # "the" of "The Rt Hon"
     excluded = titles | frozenset(
         _plain(w) for w in (*lexicon.not_name_words, *lexicon.organisation_heads, *lexicon.role_heads, *STOP_WORDS)
     )
 
     def fuller(person: Attendance) -> Attendance:
-        split = _split(person.name)
+        split = _split(person.name) if person.name.split() else None
         if split is None or surnames[_plain(person.name.split()[-1])] > 1:
             return person
         listed, surname = split
         agreeing = [
             f
-            for f in _fuller_forms(doc, surname, titles, excluded)
-            if _plain(f)[:1] == _plain(listed)[:1] or not listed
+            for f, title in _fuller_forms(doc, surname, titles, excluded)
+            if (_plain(f)[:1] == _plain(listed)[:1] or not listed) and _same_person(title, person, gazetteer)
         ]
+        # One form a name, in a fixed order whatever the process's hash seed: the one written with the
+        # most accents ("SÉIGHÍN" in one heading, "SÉIGHIN" in another).
+        agreeing.sort(key=lambda f: (sum(not c.isascii() for c in f), f))
         firsts = {_plain(f): f for f in agreeing if len(f.rstrip(".")) > 1}
         initials = {_plain(f): f for f in agreeing if len(f.rstrip(".")) == 1 and not listed}
         choice = firsts or initials  # a first name says more than an initial
@@ -126,28 +152,32 @@ def fullest_names(
 
 
 def ranks_named(doc: Doc, attendance: tuple[Attendance, ...], gazetteer: Gazetteer) -> tuple[Attendance, ...]:
-    """The attendance with each person listed without a post given the rank the minutes put before
-    their name elsewhere, when they give one only ("preferably Inspector Bob Anderson, a senior
-    officer"), and with it the rank's organisation where the list gave none."""
-    keys = {name_key(a.name): i for i, a in enumerate(attendance) if not a.posts and len(a.name.split()) > 1}
+    """The attendance with each person listed with neither post nor title given the rank the minutes
+    put before their name elsewhere, when they give one only ("preferably Inspector Bob Anderson, a
+    senior officer"). Letters such as "CC" or "PC" are no rank here: minutes write them for a
+    county or community council and a parish clerk as often as for a chief or police constable."""
+    keys = {
+        name_key(a.name): i
+        for i, a in enumerate(attendance)
+        if not a.posts and a.honorific is None and len(a.name.split()) > 1
+    }
     found: dict[int, set[str]] = {}
     for ent in doc.ents:
         ident = gazetteer_id(ent)
         if ent.label_ != POST or not ident or not gazetteer.posts[ident[1]].rank:
             continue
+        if ent.text.isupper() and len(ent.text) <= 3:
+            continue
         for size in (2, 3):
-            person = keys.get(name_key(doc[ent.end : ent.end + size].text))
+            after = doc[ent.end : ent.end + size]
+            if any(t.is_space or t.is_punct for t in after) or not ent[-1].whitespace_:
+                continue  # "Lynne Owens, Deputy Commissioner\nDoug Flight": the rank is the line before's
+            person = keys.get(name_key(after.text))
             if person is not None:
                 found.setdefault(person, set()).add(ident[1])
     named = list(attendance)
     for person, ranks in found.items():
         if len(ranks) == 1:
             rank = gazetteer.posts[ranks.pop()]
-            org = attendance[person].organisation or (
-                OrganisationRef(name=gazetteer.organisations[rank.organisation].name, id=rank.organisation)
-                if rank.organisation
-                else None
-            )
-            post = PostRef(name=rank.name, id=rank.id, organisation_id=rank.organisation)
-            named[person] = replace(attendance[person], posts=(post,), organisation=org)
+            named[person] = replace(attendance[person], posts=(PostRef(name=rank.name, id=rank.id),))
     return tuple(named)

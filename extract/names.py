@@ -6,7 +6,11 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["name_key", "initials"]
+__all__ = ["PARTICLES", "name_key", "initials"]
+
+# Words that begin a surname rather than being a first name or an initial, in a name key's spelling
+# (accents dropped): "Ó Ceallaigh", "Van Meerbergen", "Mac Donncha".
+PARTICLES = frozenset({"o", "ni", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "st"})
 
 
 @functools.lru_cache(maxsize=65536)

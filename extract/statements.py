@@ -225,9 +225,10 @@ def find_statements(
 
 
 def _shouted(text: str) -> bool:
-    """A line in capitals: a heading or a title ("CASTLECONNELL GARDA STATION PROVIDING COVER"), no one's speech."""
+    """A short line in capitals: a heading or a title ("CASTLECONNELL GARDA STATION PROVIDING COVER"),
+    no one's speech. Minutes typed in capitals throughout have long sentences, which still count."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 10 and all(c.isupper() for c in letters)
+    return len(letters) >= 10 and len(text.split()) <= 15 and all(c.isupper() for c in letters)
 
 
 # "Proposed by Deputy N. Collins", "Seconded by: Cllr Bell", "Motion made by A. Hopkins", "Moved by S. Trosow",

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import jellyfish
 from nicknames import NickNamer
 
+from extract import PARTICLES
+
 __all__ = ["Variant", "name_variant", "variant_pairs"]
 
 
@@ -57,8 +59,9 @@ def _one_typo(a: str, b: str) -> bool:
 def name_variant(a: str, b: str) -> Variant | None:
     """How name keys ``a`` and ``b`` ("carol hamilton", "c hamilton") may be one person, or None."""
     wa, wb = a.split(), b.split()
-    if sorted((len(wa), len(wb)))[0] == 1 and a != b and wa[-1] == wb[-1]:
-        short, full = sorted((a, b), key=len)
+    bare = [w for w in (wa, wb) if len(w) == 1 or len(w) == 2 and w[0] in PARTICLES]  # "keller", "o ceallaigh"
+    if len(bare) == 1 and wa[-1] == wb[-1]:
+        short, full = (a, b) if bare[0] is wa else (b, a)
         return Variant("surname", short, full)
     if a == b or len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:] and wa[0] != wb[0]:
         return None

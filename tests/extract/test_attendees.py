@@ -244,3 +244,45 @@ def test_brackets_after_a_name_hold_what_the_person_is_and_before_one_whose_it_i
     assert "Libraries Innovation" not in found  # what Krystal Vittles does, no one new
     assert found["L. Breen"].role == "Senior Crime & Policing Analyst"
     assert found["T. Miniter"].role == "Sergeant"
+
+
+def test_what_the_rest_of_the_minutes_say_of_someone_else_is_not_taken(parse):
+    text = (
+        "Minutes of Stoke Ferry Parish Council Meeting held in the Parish Memorial Hall on 14th January 2015\n\n"
+        "**Present:** Cllrs Smith, Brown and Hall, Mary O'Brien (MOB), Andrew Smythe (Jane Brown deputising), "
+        "Mark Storey\n\n"
+        "1. **Planning** 22/0123 Mr A Brown, 3 The Street - extension. Letter from Mrs Jane Hall about the path. "
+        "CC Mark Storey reported on the highways.\n"
+    )
+    found = people(parse(text))
+    assert {"Brown", "Hall"} <= set(found)  # not the applicant, the letter's writer or the hall
+    assert found["Mary O'Brien"].initials == "MOB"  # her initials, no organisation "MOB"
+    assert found["Mary O'Brien"].organisation.name == "Stoke Ferry Parish Council"
+    assert found["Andrew Smythe"].role is None  # the deputy is no post
+    assert found["Mark Storey"].role is None  # "CC" is a county councillor as often as a Chief Constable
+
+
+def test_a_committee_of_a_board_of_trustees_is_what_its_members_represent(parse):
+    text = (
+        "Minutes of the Finance Committee of the Board of Trustees\n\nMeeting held on 3 March 2024\n\n"
+        "Present:\n\nAnne Black\nJohn White\n\n1. Accounts\n\nThe accounts were approved.\n"
+    )
+    meeting = parse(text)
+    assert people(meeting)["Anne Black"].organisation.name == meeting.body.name
+
+
+def test_a_heading_that_says_how_people_attended_is_still_a_heading(parse):
+    text = (
+        "The Harbour Trust\n\nBoard of Directors Meeting Minutes\n\n3 March 2024\n\n"
+        "Directors present via Zoom\n\nRich Bowen\nDoug Cutting\n\n1. Minutes\n\nThe minutes were approved.\n"
+    )
+    assert people(parse(text))["Rich Bowen"].role == "Director"
+
+
+def test_a_rank_ending_the_line_before_a_name_is_not_that_persons(parse):
+    text = (
+        "London Crime Reduction Board - 12 July 2023 - Minutes\n\nAttendees\n\n"
+        "Dame Lynne Owens, Deputy Commissioner\nDoug Flight, London Councils\n\n"
+        "Item 1 - Updates\n\nThe board noted the update from Deputy Commissioner\nDoug Flight on funding.\n"
+    )
+    assert people(parse(text))["Doug Flight"].role is None

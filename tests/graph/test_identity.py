@@ -55,11 +55,19 @@ def test_names_as_people_write_them_are_one_person_at_one_body(parse, earlier, l
 
 def test_a_surname_alone_is_the_one_person_of_that_surname_at_the_body(parse):
     """ "Councillors Keller, Costelloe, Mitchell" one year; "Paul Keller" the next."""
-    a = minutes(parse, "Ayton Community Council", "7 May 2019", ["Paul Keller", "Margaret Carey"])
-    b = minutes(parse, "Ayton Community Council", "6 May 2025", ["Councillors Keller and Costelloe", "Jackie McColl"])
+    a = minutes(
+        parse, "Ayton Community Council", "7 May 2019", ["Paul Keller", "Margaret Carey", "Séighín Ó Ceallaigh"]
+    )
+    b = minutes(
+        parse,
+        "Ayton Community Council",
+        "6 May 2025",
+        ["Councillors Keller, Costelloe, Ó Ceallaigh, O'Dea and O'Brien"],
+    )
     c = minutes(parse, "Harbour Trust Board", "6 May 2025", ["Councillors Carey and Costelloe", "Jackie McColl"])
     resolution = resolve_people([a, b, c], load_gazetteer())
     assert one_person(resolution, [a, b], "Paul Keller", "Keller")
+    assert one_person(resolution, [a, b], "Séighín Ó Ceallaigh", "Ó Ceallaigh")  # a surname with its particle
     assert any("'Keller' is 'Paul Keller' by the surname" in m for m in resolution.merges)
     assert not one_person(resolution, [a, c], "Margaret Carey", "Carey")  # another body: nothing says so
 
