@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from extract import (
+    PARALLEL_MINIMUM,
     UNREADABLE,
     Meeting,
     intact,
@@ -37,10 +38,7 @@ from graph import Piece, Resolution, meeting_piece
 from .formats import FORMATS, parts_of
 from .rdf_files import NTriples
 
-__all__ = ["Part", "meeting_parts", "write_part", "PARALLEL_MINIMUM"]
-
-# Below this many meetings to make, starting worker processes costs more than it saves.
-PARALLEL_MINIMUM = 16
+__all__ = ["Part", "meeting_parts", "write_part"]
 
 
 @dataclass(frozen=True)

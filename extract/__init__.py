@@ -13,7 +13,7 @@ from .inputs import InputFile, collect_inputs
 from .meeting import extract_meeting, slug
 from .names import PARTICLES, name_key
 from .nlp import is_trained, load_pipeline
-from .processes import worker_pool
+from .processes import PARALLEL_MINIMUM, worker_pool
 from .reading import CACHE, DocumentReport, Outcome, Reading, read_minutes
 from .records import (
     Actor,
@@ -31,6 +31,7 @@ from .records import (
 from .topics import Concept, TopicScheme, load_topic_scheme
 
 __all__ = [
+    "PARALLEL_MINIMUM",
     "PARTICLES",
     "CACHE",
     "DamagedRecord",

@@ -15,7 +15,7 @@ from .cache_files import UNREADABLE, intact, read_pickle, write_pickle
 from .errors import DocumentError, MinutesGraphError
 from .meeting import extract_meeting
 from .nlp import load_pipeline, parse_documents
-from .processes import worker_pool
+from .processes import PARALLEL_MINIMUM, worker_pool
 from .records import Document, Meeting
 
 __all__ = [
@@ -26,12 +26,7 @@ __all__ = [
     "forget_damaged",
     "extract_all",
     "extract_meetings",
-    "PARALLEL_MINIMUM",
 ]
-
-# Below this many documents to parse, starting worker processes (each loads the model) costs more
-# than it saves.
-PARALLEL_MINIMUM = 16
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,11 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-__all__ = ["worker_pool"]
+__all__ = ["PARALLEL_MINIMUM", "worker_pool"]
+
+# Below this many tasks (documents to parse, meetings' parts to make), starting worker processes costs
+# more than it saves: each is forked from the build, and a parsing one loads the model.
+PARALLEL_MINIMUM = 16
 
 
 def worker_pool(workers: int, **options) -> ProcessPoolExecutor:

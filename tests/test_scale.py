@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.batch import PARALLEL_MINIMUM
+from extract import PARALLEL_MINIMUM
 from graph import store_graphs
 from minutes_graph import BuildSettings, build
 
