@@ -89,10 +89,11 @@ def with_chair_named(text: str, attendance: tuple[Attendance, ...], gazetteer: G
     chair = gazetteer.posts.get("chair")
     if chair is None or not attendance:
         return attendance
+    not_name = gazetteer.role_words | {"the", "by"}
     for found in _CHAIR_PHRASE.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, found.start() - 80), found.start())
         words = (found.group("after") or (before.group(1) if before else "")).split()
-        name = [w for w in words if w.casefold().rstrip(".") not in gazetteer.role_words | {"the", "by"}]
+        name = [w for w in words if w.casefold().rstrip(".") not in not_name]
         person = attendee_named(" ".join(name), attendance, titled=len(name) < len(words)) if name else None
         if person is not None and not attendance[person].posts:
             chairing = replace(attendance[person], posts=(PostRef(name=chair.name, id=chair.id),))

@@ -14,7 +14,6 @@ The rank: a person listed without a post takes the one rank the minutes write be
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -35,8 +34,8 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019\u2018`-]*\.?$")
 
 
 def _plain(word: str) -> str:
-    text = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+    """A word as name keys spell it, in one piece: "O'Dea" -> "odea", "SÉIGHÍN" -> "seighin"."""
+    return name_key(word).replace(" ", "")
 
 
 def _split(name: str) -> tuple[str, str] | None:
