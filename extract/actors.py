@@ -38,9 +38,22 @@ def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = F
         first = [i for i, a in enumerate(attendance) if len(a.name.split()) > 1 and name_key(a.name).split()[0] == key]
         if len(first) == 1 and not titled:
             return first[0]
-    if titled:
-        matches = [i for i, a in enumerate(attendance) if name_key(a.name).split()[-1:] == key.split()[-1:]]
-        if len(matches) == 1 and len(key.split()) == 1:
+    words = key.split()
+    if titled and len(words) == 1:
+        matches = [i for i, a in enumerate(attendance) if name_key(a.name).split()[-1:] == words]
+        if len(matches) == 1:
+            return matches[0]
+    if len(words) > 1:
+        # "Councillor S. Lynch" for Sean Lynch, "Paul Keller" for the "Keller" of "Councillors Keller,
+        # ...": the one attendee of that surname whose first name the initial begins, or who has none.
+        initial = all(len(w) == 1 for w in words[:-1])
+        matches = [
+            i
+            for i, a in enumerate(attendance)
+            if (listed := name_key(a.name).split())[-1] == words[-1]
+            and (len(listed) == 1 or (initial and listed[0][0] == words[0]))
+        ]
+        if len(matches) == 1:
             return matches[0]
     return None
 
