@@ -408,8 +408,8 @@ def _freeze(doc: Doc, draft: _Draft, gazetteer: Gazetteer) -> Attendance:
         status=draft.status,
         span=Span(whole.start_char, whole.end_char, whole.text),
         honorific=draft.honorific,
-        posts=tuple(draft.posts),
-        organisation=_best_organisation(draft, gazetteer),
+        posts=tuple(replace(p, name=" ".join(p.name.split())) for p in draft.posts),
+        organisation=(org := _best_organisation(draft, gazetteer)) and replace(org, name=" ".join(org.name.split())),
         initials=draft.initials,
     )
 

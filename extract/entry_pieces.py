@@ -182,6 +182,8 @@ def _words(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[_Word]:
         j = i + 1
         while j + 1 < end and doc[j].text in {"-", "'"} and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
             j += 2
+        if j < end and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j].is_alpha:
+            j += 1  # a name the tokenizer cut as a contraction: "Ca" "nt" of "Rebecca Cant"
         parts = [doc[k] for k in range(i, j, 2)]
         like = all(_name_like(t, lexicon) for t in parts) and (j - i == 1 or len(parts[0].text) > 1)
         words.append(_Word(i, j, doc[i:j].text, like))
@@ -209,10 +211,19 @@ def _name_runs(doc: Doc, start: int, end: int, lexicon: Lexicon):
                 if not any(doc[k].ent_type_ == "PERSON" for w in run for k in range(w.start, w.end)):
                     run = []
         preceding = words[i - 1].text.casefold() if i > 0 else ""
-        if preceding not in LINKING:  # "Head of London Partnerships" names no one
+        # "Head of London Partnerships" names no one; an "and" opening the words after a comma joins
+        # two people ("..., and Steph Stearman, Business Liaison Co-ordinator").
+        if preceding not in LINKING or (preceding == "and" and i == 1 and _after_comma(doc, words[0].start)):
             for chunk in _chunks(run):
                 yield chunk[0].start, chunk[-1].end
         i = j
+
+
+def _after_comma(doc: Doc, i: int) -> bool:
+    """Token ``i`` comes after a comma (and perhaps spaces)."""
+    while i > 0 and doc[i - 1].is_space:
+        i -= 1
+    return i > 0 and doc[i - 1].text == ","
 
 
 def _uncased(word: _Word) -> bool:
