@@ -15,6 +15,7 @@ from .dates import find_dates
 from .errors import DocumentError
 from .fetch import is_url
 from .gazetteer import Gazetteer, load_gazetteer
+from .guests import with_guests
 from .layout import Line, split_lines
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
@@ -88,6 +89,7 @@ def extract_meeting(
     topics = find_topics(doc, items, body, load_topic_scheme(), gazetteer, document.blocks, people)
     regions = [(i, i.body) for i in items] + appendix_regions(document.text, lines, end, items)
     said = find_statements(doc, regions, attendance, gazetteer, document.blocks)
+    attendance, said = with_guests(doc, said, items, attendance, gazetteer, lexicon)
     found = (_with_speaker(s, body, lexicon) for s in said)
     statements = tuple(_with_topics(s, topics, items) for s in found if s is not None)
     # Minutes have a date and at least one of: people listed, items, speakers.

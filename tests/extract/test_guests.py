@@ -1,0 +1,75 @@
+"""People the items' text brings into the meeting though no list names them (``extract.guests``)."""
+
+from __future__ import annotations
+
+HEADER = (
+    "Ayton Community Council\n\nMinutes of the meeting held on 7 May 2019\n\nPresent: Paul Ingram, Alison Currie\n\n"
+)
+
+
+def people(meeting):
+    return {a.name: a for a in meeting.attendance}
+
+
+def test_a_speaker_the_text_brings_in_was_there(parse):
+    meeting = parse(
+        HEADER + "1. Open Forum\n\nTracey Dick (TD), Chair of the Parent Council, advised of works that were needed "
+        "in the playground. Mr Les Bonnett reported that a request for resurfacing was submitted.\n"
+    )
+    found = people(meeting)
+    assert found["Tracey Dick"].status == "present"
+    assert found["Tracey Dick"].role == "Chair of the Parent Council"
+    assert found["Tracey Dick"].organisation.name == "Parent Council"
+    assert found["Les Bonnett"].honorific == "Mr"
+    spoken = {s.actor.name: s.actor.attendance for s in meeting.statements}
+    assert meeting.attendance[spoken["Tracey Dick"]].name == "Tracey Dick"
+    assert meeting.attendance[spoken["Les Bonnett"]].name == "Les Bonnett"
+
+
+def test_people_the_text_tells_of_but_who_were_not_there_are_not_attendees(parse):
+    meeting = parse(
+        HEADER + "1. Correspondence\n\nGordon McKay had written requesting representations be made. "
+        "Jane Rowe wrote to the council about the bins. Ed Sheeran has also agreed to this. "
+        "Tom Black attended a conference on policing last week.\n\n"
+        "2. Any other business\n\nPaul Ingram noted that Chris Philpott will attend the next meeting.\n"
+    )
+    assert set(people(meeting)) == {"Paul Ingram", "Alison Currie"}
+
+
+def test_people_invited_to_present_come_from_the_organisation_they_represent(parse):
+    meeting = parse(
+        HEADER + "1. Presentation\n\nChair invited representatives from Norfolk Constabulary, Inspector Rebecca "
+        "Cant, Mr Leigh Jenkins, Business Liaison Manager, and Steph Stearman, Business Liaison Co-ordinator, to "
+        "present information on the scheme.\n\nMr Jenkins made a presentation.\n"
+    )
+    found = people(meeting)
+    assert {"Rebecca Cant", "Leigh Jenkins", "Steph Stearman"} <= set(found)  # "Cant" is no "ca" "n't"
+    assert found["Rebecca Cant"].role == "Inspector"
+    assert found["Leigh Jenkins"].role == "Business Liaison Manager"
+    assert found["Steph Stearman"].role == "Business Liaison Co-ordinator"
+    assert {found[n].organisation.name for n in ("Rebecca Cant", "Leigh Jenkins", "Steph Stearman")} == {
+        "Norfolk Constabulary"
+    }
+    assert len(found) == 5  # "Mr Jenkins" who presented is Leigh Jenkins, not someone new
+
+
+def test_someone_who_attended_to_speak_is_read_over_a_wrapped_line(parse):
+    meeting = parse(
+        HEADER + "1. Speakers\n\nb)  Susan Burn -- Community Engagement Officer, Govan Housing\n"
+        "    Association, attended to describe her role and to strengthen involvement.\n"
+    )
+    burn = people(meeting)["Susan Burn"]
+    assert burn.role == "Community Engagement Officer"
+    assert burn.organisation.name == "Govan Housing Association"
+
+
+def test_an_initial_and_a_surname_name_the_one_attendee_they_fit(parse):
+    meeting = parse(
+        "Joint Policing Committee\n\nMinutes of the meeting held on 10 May 2019\n\n"
+        "Present: Councillor Sean Lynch (in the chair), Councillors Keller and Collins\n\n"
+        "1. Recruits\n\nCouncillor S. Lynch, Chairman, thanked the recruits. Paul Collins said they did well.\n"
+    )
+    spoken = {s.actor.via: meeting.attendance[s.actor.attendance].name for s in meeting.statements}
+    assert spoken["Councillor S. Lynch"] == "Sean Lynch"
+    assert spoken["Paul Collins"] == "Collins"  # listed by surname alone
+    assert len(meeting.attendance) == 3  # the chair is no guest
