@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -67,10 +67,19 @@ def with_guests(
         actor = said.actor
         if actor.kind == "person" and actor.attendance is None and _full(actor.name):
             key = name_key(actor.name)
-            if key not in guests and (entry := _narrated(doc, said, bodies.get(said.item))) is not None:
-                admit(_guest(doc, actor.name, entry, gazetteer, lexicon))
+            if key not in guests and (named := _narrated(doc, said, bodies.get(said.item))) is not None:
+                admit(_guest(doc, actor.name, (named.start, named.end), gazetteer, lexicon))
             if key in guests:
                 said = replace(said, actor=replace(actor, attendance=guests[key]))
+        elif actor.kind == "person" and actor.attendance is not None and not (listed := people[actor.attendance]).posts:
+            # Listed without a post, described in passing where they speak: "Melissa Case, co-chair
+            # of Crime and Justice Transparency Strategic Group (CJTSG) provided an update".
+            named = _narrated(doc, said, bodies.get(said.item))
+            entry = named and named.apposition(doc.text)
+            described = entry and _describes(doc, entry) and _described(doc, actor.name, entry, gazetteer, lexicon)
+            if described and described.posts:
+                organisation = listed.organisation or described.organisation
+                people[actor.attendance] = replace(listed, posts=described.posts, organisation=organisation)
         out.append(said)
     return tuple(people), tuple(out)
 
@@ -140,9 +149,48 @@ def _read(doc: Doc, start: int, end: int, gazetteer: Gazetteer, lexicon: Lexicon
     return parse_attendees(doc, [AttendanceBlock("present", start, end, soft_breaks=breaks)], gazetteer, lexicon)
 
 
-def _narrated(doc: Doc, said: Statement, body: Span | None) -> tuple[int, int] | None:
-    """Where the words naming the speaker stand, when the sentence tells what they did at the
-    meeting: in the item's own text, a verb of speech in the simple past, or a motion."""
+@dataclass(frozen=True)
+class _Mention:
+    """Where a sentence names its speaker: the name's start and end, and the end of the words
+    before the verb (the name and what is said of them there)."""
+
+    start: int
+    name_end: int
+    end: int
+
+    def apposition(self, text: str) -> tuple[int, int] | None:
+        """The name and what a bracket or a comma right after it says of them, up to the bracket's
+        end or the next comma ("Iain Bell (MoJ Chief Statistician)", "Melissa Case, co-chair of
+        ..."): never the other people of the sentence ("Cllrs Leamon, Lintern and ...")."""
+        after = self.name_end + len(text[self.name_end : self.end]) - len(text[self.name_end : self.end].lstrip())
+        if after >= self.end or text[after] not in "(,":
+            return None
+        if text[after] == "(":
+            close = text.find(")", after, self.end)
+            return (self.start, close + 1) if close > 0 else None
+        comma = text.find(",", after + 1, self.end)
+        return self.start, comma if comma > 0 else self.end
+
+
+def _describes(doc: Doc, entry: tuple[int, int]) -> bool:
+    """An apposition that says what someone is ("co-chair of ...", "(MoJ Chief Statistician)"),
+    not one that goes on to name others ("Cllrs Leamon, Lintern and ..."): a bracket naming no one,
+    or after a comma a word in lower case, an article, or a post or organisation the gazetteer knows."""
+    words = doc.char_span(*entry, alignment_mode="expand")
+    opening = next((t for t in words or () if t.text in "(,"), None)
+    if opening is None:
+        return False
+    if opening.text == "(":
+        return not any(t.ent_type_ == "PERSON" for t in doc[opening.i : words.end])
+    first = next((t for t in doc[opening.i + 1 : words.end] if not t.is_space), None)
+    return first is not None and (
+        first.is_lower or first.lower_ in ("the", "a", "an") or first.ent_type_ in (POST, ORG)
+    )
+
+
+def _narrated(doc: Doc, said: Statement, body: Span | None) -> _Mention | None:
+    """Where the sentence names the speaker, when it tells what they did at the meeting: in the
+    item's own text, a verb of speech in the simple past, or a motion."""
     sentence = said.sentence
     if body is None or not body.start <= sentence.start < body.end or not said.actor.via:
         return None
@@ -150,15 +198,14 @@ def _narrated(doc: Doc, said: Statement, body: Span | None) -> tuple[int, int] |
     # from the words the statement found ("TD", "Mr Jenkins").
     via = said.actor.via
     spellings = (via,) if said.actor.name in via else (said.actor.name, via)  # "Mr Les Bonnett" with his title
-    found = (doc.text.find(words, sentence.start, sentence.end) for words in spellings)
-    named = next((at for at in found if at >= 0), None)
-    if named is None:
-        return None
+    found = ((doc.text.find(words, sentence.start, sentence.end), words) for words in spellings)
+    named, spelling = next(((at, words) for at, words in found if at >= 0), (-1, ""))
     lemma = said.verb.split()[0]
-    if lemma in load_keyphrase_words()["written_verbs"]:
+    if named < 0 or lemma in load_keyphrase_words()["written_verbs"]:
         return None
+    name_end = named + len(spelling)
     if lemma in _MOTIONS:
-        return named, doc.text.find(via, named) + len(via)
+        return _Mention(named, name_end, name_end)
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     verb = next((t for t in words or () if t.lemma_.lower() == lemma and t.idx > named and _past(t)), None)
     if verb is None:
@@ -166,7 +213,7 @@ def _narrated(doc: Doc, said: Statement, body: Span | None) -> tuple[int, int] |
     end = verb.idx
     while end > named and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",;-–—"):
         end -= 1
-    return named, end
+    return _Mention(named, name_end, max(end, name_end))
 
 
 def _past(verb: Token) -> bool:
@@ -175,14 +222,18 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
-def _guest(doc: Doc, name: str, entry: tuple[int, int], gazetteer: Gazetteer, lexicon: Lexicon) -> Attendance:
-    """The guest as the words that bring them in describe them ("Tracey Dick (TD), Chair of the
-    Parent Council"), read as an entry of an attendee list is; under the fullest name the text gives."""
-    start, end = entry
-    read = _read(doc, start, end, gazetteer, lexicon)
+def _described(doc: Doc, name: str, entry: tuple[int, int], gazetteer: Gazetteer, lexicon: Lexicon):
+    """The person ``name`` as the words that bring them in describe them ("Tracey Dick (TD), Chair
+    of the Parent Council"), read as an entry of an attendee list is, or None."""
     surname = name_key(name).split()[-1]
-    found = next((a for a in read if name_key(a.name).split()[-1:] == [surname]), None)
-    span = Span(start, end, doc.text[start:end])
+    read = _read(doc, *entry, gazetteer, lexicon)
+    return next((a for a in read if name_key(a.name).split()[-1:] == [surname]), None)
+
+
+def _guest(doc: Doc, name: str, entry: tuple[int, int], gazetteer: Gazetteer, lexicon: Lexicon) -> Attendance:
+    """A guest as the words that bring them in describe them, under the fullest name the text gives."""
+    span = Span(entry[0], entry[1], doc.text[entry[0] : entry[1]])
+    found = _described(doc, name, entry, gazetteer, lexicon)
     return replace(found, name=name, span=span) if found else _titled(doc, name, span, gazetteer)
 
 

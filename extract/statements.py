@@ -203,7 +203,8 @@ def find_statements(
                 actors, phrase = [last_person], doc[subject.i : subject.i + 1]
             else:
                 phrase = _subject_phrase(doc, subject, words["agent_nouns"])
-                named = _bracketed(doc, phrase)  # "Superintendent (Mr. D. Smart) stated"
+                # "Superintendent (Mr. D. Smart) stated"; but "Gus Jaspert (Deputy Director) provided" is Gus Jaspert
+                named = None if phrase is None or _names_someone(phrase) else _bracketed(doc, phrase)
                 phrases = [named or phrase] + [_subject_phrase(doc, c, words["agent_nouns"]) for c in subject.conjuncts]
                 actors = [a for p in phrases for q in _coordinated(doc, p) if (a := resolve(q))]
                 if not any(a.kind == "person" for a in actors) and phrase is not None and _names_someone(phrase):

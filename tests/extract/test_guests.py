@@ -73,3 +73,19 @@ def test_an_initial_and_a_surname_name_the_one_attendee_they_fit(parse):
     assert spoken["Councillor S. Lynch"] == "Sean Lynch"
     assert spoken["Paul Collins"] == "Collins"  # listed by surname alone
     assert len(meeting.attendance) == 3  # the chair is no guest
+
+
+def test_what_the_text_says_in_passing_of_someone_listed_without_a_post(parse):
+    meeting = parse(
+        "Transparency Panel\n\nMinutes of the meeting held on 3 August 2011\n\nPresent:\n"
+        "Melissa Case, Ministry of Justice\nGus Jaspert, Home Office\nCllr M Leamon\nCllr S Lintern\n\n"
+        "1. Updates\n\nMelissa Case, co-chair of the Transparency Strategic Group, provided an update.\n\n"
+        "Gus Jaspert (Deputy Director Local Policing) provided a verbal update.\n\n"
+        "Cllrs Leamon, Lintern and proposed councillor Mrs Mann declared an interest.\n"
+    )
+    found = people(meeting)
+    assert found["Melissa Case"].role == "Chair of the Transparency Strategic Group"
+    assert found["Melissa Case"].organisation.name == "Ministry of Justice"  # the list's, kept
+    assert found["Gus Jaspert"].role.startswith("Deputy Director")  # named by the bracket after him
+    assert found["M Leamon"].posts == ()  # the others of the sentence say nothing of him
+    assert "Gus Jaspert" in {s.actor.name for s in meeting.statements}  # the name, not the bracket after it
