@@ -61,9 +61,15 @@ def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = F
 def _holding(text: str, attendance: Sequence[Attendance]) -> int | None:
     """The one attendee listed with this post ("The Finance Manager updated...": Mandy Wilkinson,
     listed as "Mandy Wilkinson (Finance Manager)")."""
-    key = " ".join(text.casefold().split())
-    holders = [i for i, a in enumerate(attendance) if any(" ".join(p.name.casefold().split()) == key for p in a.posts)]
+    key = _post_key(text)
+    holders = [i for i, a in enumerate(attendance) if any(_post_key(p.name) == key for p in a.posts)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _post_key(name: str) -> str:
+    """A post's name as two spellings of it share: "Senior Crime & Policing Analyst" and "senior crime
+    and policing analyst"."""
+    return " ".join(name.casefold().replace("&", " and ").split())
 
 
 def _holder(post_id: str, name: str, attendance: Sequence[Attendance]) -> int | None:

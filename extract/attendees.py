@@ -364,12 +364,14 @@ def _attach(doc: Doc, draft: _Draft, p: Piece, previous: Piece | None, gazetteer
 
 
 def _names_organisation(folded: list[str], lexicon: Lexicon) -> bool:
-    """An organisation's name, not a post: its last word is an organisation's ("Victim Commissioner's
-    Office"), or it is one word that names no post ("Honestlyreal"); a post named after its
+    """An organisation's name, not a post: its first word is an organisation's, before "of" or the
+    like, or its last word is ("Victim Commissioner's Office"), or it is one word that names no post ("Honestlyreal"); a post named after its
     organisation stays a post ("Clerk to the Board", "Head of London Partnerships")."""
     words = [w for w in folded if w not in {"'s", "'"}]
     if not words:
         return False
+    if len(words) > 2 and words[0] in lexicon.organisation_heads and words[1] in LINKING:
+        return True  # "Office of the Senior Presiding Judge", "Ministry of Justice"
     roles = [k for k, w in enumerate(words) if w in lexicon.role_heads]
     if roles and (len(words) == 1 or roles[0] + 1 < len(words) and words[roles[0] + 1] in LINKING):
         return False

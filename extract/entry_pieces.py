@@ -71,7 +71,7 @@ def _pieces(doc: Doc, start: int, end: int, soft_breaks: frozenset[int], gazette
     pieces: list[Piece] = []
     i = start
     while i < end:
-        if i in ents:
+        if i in ents and not _ends_phrase(doc, ents[i], pieces, end):
             ent = ents[i]
             pieces.append(Piece(ent.label_, ent.start, ent.end, ent.ent_id_.partition(":")[2]))
             i = ent.end
@@ -92,6 +92,19 @@ def _pieces(doc: Doc, start: int, end: int, soft_breaks: frozenset[int], gazette
             pieces.append(Piece("words", i, i + 1))
         i += 1
     return pieces
+
+
+def _ends_phrase(doc: Doc, ent, pieces: list[Piece], end: int) -> bool:
+    """A title that ends the words before it, before no name: the "Judge" of "Office of the Senior
+    Presiding Judge" is a word of that office's name, not the title of a person after it."""
+    after = next((t for t in doc[ent.end : end] if not t.is_space or "\n" in t.text), None)
+    return (
+        ent.label_ == HONORIFIC
+        and bool(pieces)
+        and pieces[-1].kind == "words"
+        and pieces[-1].end == ent.start
+        and (after is None or _separator(doc, after) is not None)
+    )
 
 
 def _wrapped_break(doc: Doc, words: Piece, i: int) -> bool:

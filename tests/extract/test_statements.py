@@ -38,7 +38,7 @@ def test_actor_and_verb(parse, text, expected):
 
 def test_a_post_keeps_the_gazetteer_id(parse):
     (said,) = parse(MEETING.format(text="The Mayor welcomed the partners.")).statements
-    assert said.actor.id == "mayor-of-london"
+    assert said.actor.id == "mayor"  # a mayor: which one, the meeting says (no one holds it here)
 
 
 @pytest.mark.parametrize(
