@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .actors import resolve_actor
 from .blocks import Block
 from .entities import entity_at
-from .gazetteer import Gazetteer
+from .gazetteer import HONORIFIC, Gazetteer
 from .records import Actor, AgendaItem, Attendance, Span, Statement
 from .speakers import laid_out_statements
 from .topics import load_keyphrase_words
@@ -193,6 +193,9 @@ def find_statements(
             subject, purpose = _subject(verb)
             if subject is None:
                 continue
+            beside = [c for c in subject.children if c.dep_ == "appos"]
+            if subject.ent_type_ == HONORIFIC and beside:
+                subject = beside[0]  # "His Worship the Mayor recognizes": the Mayor
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 subject = verb.head
             if any(t.text == ":" for t in doc[min(subject.i, verb.i) : max(subject.i, verb.i)]):
@@ -206,7 +209,7 @@ def find_statements(
                 # "Superintendent (Mr. D. Smart) stated"; but "Gus Jaspert (Deputy Director) provided" is Gus Jaspert
                 named = None if phrase is None or _names_someone(phrase) else _bracketed(doc, phrase)
                 phrases = [named or phrase] + [_subject_phrase(doc, c, words["agent_nouns"]) for c in subject.conjuncts]
-                actors = [a for p in phrases for q in _coordinated(doc, p) if (a := resolve(q))]
+                actors = [a for p in phrases for a in _each_actor(doc, p, resolve)]
                 if not any(a.kind == "person" for a in actors) and phrase is not None and _names_someone(phrase):
                     last_person = None  # "Mr Jenkins made a presentation, and he...": not the last attendee
             # A sentence the parser cut inside the subject ("CPS | North updated") starts with it.
@@ -272,6 +275,16 @@ def _bracketed(doc: Doc, phrase):
 def _names_someone(phrase) -> bool:
     """A phrase that names a person, known or not: a title or a name the NER found."""
     return any(t.ent_type_ in ("PERSON", "HONORIFIC") for t in phrase)
+
+
+def _each_actor(doc: Doc, phrase, resolve) -> list[Actor]:
+    """The actors of a subject: the one it names whole when that is an attendee or a known post or
+    organisation ("The Senior Crime and Policing Analyst"), else each person it joins by "and"."""
+    if phrase is not None and any(t.lower_ == "and" for t in phrase):
+        whole = resolve(phrase)
+        if whole is not None and (whole.attendance is not None or whole.id):
+            return [whole]
+    return [a for q in _coordinated(doc, phrase) if (a := resolve(q))]
 
 
 def _coordinated(doc: Doc, phrase) -> list:

@@ -286,3 +286,23 @@ def test_a_rank_ending_the_line_before_a_name_is_not_that_persons(parse):
         "Item 1 - Updates\n\nThe board noted the update from Deputy Commissioner\nDoug Flight on funding.\n"
     )
     assert people(parse(text))["Doug Flight"].role is None
+
+
+def test_municipal_posts_and_an_office_named_after_a_judge(parse):
+    text = (
+        "City Council\n\nMinutes of the meeting of 21 January 2025\n\nPresent:\n"
+        "J. Morgan\nH. McAlister\nJosh Dodd, Office of the Senior Presiding Judge\n"
+        "L. Breen, Senior Crime & Policing Analyst\n\n1. Honours\n\n"
+        "His Worship the Mayor recognizes the contributions made to London.\n\n"
+        "The Senior Crime and Policing Analyst then gave a brief overview.\n\n"
+        "The Cathaoirleach stated that the guidelines apply.\n\nYeas: Mayor J. Morgan, H. McAlister\n"
+    )
+    meeting = parse(text)
+    found = people(meeting)
+    assert found["J. Morgan"].role == "Mayor"  # the rank the vote table writes before his name
+    assert found["Josh Dodd"].organisation.name == "Office of the Senior Presiding Judge"
+    assert set(found) == {"J. Morgan", "H. McAlister", "Josh Dodd", "L. Breen"}  # "Presiding Judge" is no one
+    spoken = {s.actor.via.strip(): s.actor.name for s in meeting.statements}
+    assert spoken["Mayor"] == "J. Morgan"  # "His Worship the Mayor recognizes..."
+    assert spoken["The Senior Crime and Policing Analyst"] == "L. Breen"  # "&" and "and" are one post
+    assert meeting.statements[-1].actor.id == "chair"  # the Irish chair, no one holding it here
