@@ -195,8 +195,6 @@ def _words(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[_Word]:
         j = i + 1
         while j + 1 < end and doc[j].text in {"-", "'"} and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
             j += 2
-        if j < end and not doc[j - 1].whitespace_ and doc[j - 1].is_alpha and doc[j].is_alpha:
-            j += 1  # a name the tokenizer cut as a contraction: "Ca" "nt" of "Rebecca Cant"
         parts = [doc[k] for k in range(i, j, 2)]
         like = all(_name_like(t, lexicon) for t in parts) and (j - i == 1 or len(parts[0].text) > 1)
         words.append(_Word(i, j, doc[i:j].text, like))

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
@@ -206,6 +207,7 @@ def load_pipeline(model: str | None = None) -> Language:
             ) from e
     else:
         nlp = _first_installed() or _blank()
+    nlp.tokenizer.rules = _without_names_read_as_contractions(nlp.tokenizer.rules)
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         nlp.add_pipe(TAG_MAP_FACTORY, name="minutes_tag_map", before="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
@@ -214,6 +216,17 @@ def load_pipeline(model: str | None = None) -> Language:
     first_sentence_setter = next(n for n in ("parser", "sentencizer", GAZETTEER_PIPE) if n in nlp.pipe_names)
     nlp.add_pipe(LINE_BREAKS_FACTORY, name=LINE_BREAKS_PIPE, before=first_sentence_setter)
     return nlp
+
+
+def _without_names_read_as_contractions(rules: dict) -> dict:
+    """The tokenizer's special cases less those that cut a capitalised word with no apostrophe as a
+    contraction: in minutes "Cant", "Wont" and "Wed" are a surname and a weekday far more often than
+    "can't", "won't" and "we'd" ("Inspector Rebecca Cant" was "Ca" "nt"); "Cannot" is still "Can" "not"."""
+    return {
+        k: v
+        for k, v in rules.items()
+        if not (len(v) > 1 and k.isalpha() and k[0].isupper() and any(len(piece[ORTH]) < 3 for piece in v))
+    }
 
 
 # Longer documents are parsed in parts of at most this many characters, cut between paragraphs, and

@@ -203,7 +203,10 @@ def find_statements(
             if subject.lower_ in _PERSONAL:
                 if last_person is None:
                     continue
-                actors, phrase = [last_person], doc[subject.i : subject.i + 1]
+                phrase = doc[subject.i : subject.i + 1]
+                # "he, Inspector Cant and Ms Stearman took questions": the others with him
+                others = [_subject_phrase(doc, c, words["agent_nouns"]) for c in subject.conjuncts]
+                actors = [last_person, *(a for p in others for a in _each_actor(doc, p, resolve))]
             else:
                 phrase = _subject_phrase(doc, subject, words["agent_nouns"])
                 # "Superintendent (Mr. D. Smart) stated"; but "Gus Jaspert (Deputy Director) provided" is Gus Jaspert

@@ -90,3 +90,11 @@ def test_a_change_to_a_components_settings_changes_the_fingerprint():
     assert pipeline_fingerprint(usual) == pipeline_fingerprint(changed)
     changed.replace_pipe("minutes_line_breaks", "minutes_line_breaks_v1", config={"short_line": 12})
     assert pipeline_fingerprint(usual) != pipeline_fingerprint(changed)
+
+
+def test_capitalised_words_are_not_read_as_contractions(nlp, blank_nlp):
+    for pipeline in (nlp, blank_nlp):
+        words = [t.text for t in pipeline("Inspector Rebecca Cant met on Wed 14 Jan. Cannot attend. I can't.")]
+        assert "Cant" in words and "Wed" in words  # a surname and a weekday, not "can't" and "we'd"
+        assert words[words.index("Can") + 1] == "not"  # real contractions keep their pieces
+        assert "n't" in words
