@@ -213,6 +213,10 @@ def find_statements(
                 named = None if phrase is None or _names_someone(phrase) else _bracketed(doc, phrase)
                 phrases = [named or phrase] + [_subject_phrase(doc, c, words["agent_nouns"]) for c in subject.conjuncts]
                 actors = [a for p in phrases for a in _each_actor(doc, p, resolve)]
+                if not actors:  # "three new Garda Recruits namely Garda C. Fallon, ... who gave a briefing"
+                    named = [n for c in subject.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]
+                    phrases = [_subject_phrase(doc, n, words["agent_nouns"]) for n in named]
+                    actors = [a for p in phrases for a in _each_actor(doc, p, resolve) if a.kind == "person"]
                 if not any(a.kind == "person" for a in actors) and phrase is not None and _names_someone(phrase):
                     last_person = None  # "Mr Jenkins made a presentation, and he...": not the last attendee
             # A sentence the parser cut inside the subject ("CPS | North updated") starts with it.

@@ -99,3 +99,14 @@ def test_those_who_take_questions_with_the_speaker_are_speakers_too(parse):
     )
     took = {s.actor.name for s in meeting.statements if s.sentence.text.startswith("Mr Leigh Jenkins")}
     assert took == {"Leigh Jenkins", "Rebecca Cant", "Steph Stearman"}
+
+
+def test_a_group_named_person_by_person_speaks_in_each_of_them(parse):
+    meeting = parse(
+        "Joint Policing Committee\n\nMinutes of the meeting held on 10 May 2019\n\nPresent: Sergeant C. Dee\n\n"
+        "OTHERS :\n\nGarda C. Fallon, Garda R. Cregan and Garda B. Klaric\n\n1. Recruits\n\n"
+        "Sergeant C. Dee introduced three new Garda Recruits namely Garda C. Fallon, Garda R. Cregan and\n\n"
+        "Garda B. Klaric who gave a briefing on their experience as new Garda Recruits to date.\n"
+    )
+    gave = {s.actor.name for s in meeting.statements if s.verb == "give"}
+    assert gave == {"C. Fallon", "R. Cregan", "B. Klaric"}
