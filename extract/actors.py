@@ -126,6 +126,11 @@ def _is_name(phrase: SpacySpan) -> bool:
     )
 
 
+def _stop(token) -> bool:
+    """A word that names no one: a stop word, unless the tagger read it as a name ("Will Perrin")."""
+    return token.is_stop and not (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
 def _plural(token) -> bool:
     """A plural noun ("Recruits"), not a surname the NER knows as a name ("Evans", "Williams")."""
     return token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON"
@@ -196,7 +201,7 @@ def resolve_actor(span: SpacySpan, attendance: Sequence[Attendance], gazetteer: 
     titles = [t.i for t in span if t.ent_type_ in (HONORIFIC, POST) or t in plural]
     # The name follows the last title: "County Cllr Storey", "Borough Councillor Sampson".
     rest = span.doc[titles[-1] + 1 : span.end] if titles and titles[-1] + 1 < span.end else span
-    words = [t for t in rest if not (t.ent_type_ == HONORIFIC or t.is_stop or t.is_punct or t in plural)]
+    words = [t for t in rest if not (t.ent_type_ == HONORIFIC or _stop(t) or t.is_punct or t in plural)]
     if not words:
         return None
     text = span.doc[words[0].i : words[-1].i + 1].text

@@ -36,6 +36,9 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
     for t in reversed(list(head.lefts)):
         if t.dep_ in _MODIFIERS or t.i == start - 1:
             start = min(start, t.left_edge.i)
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.dep_ == "aux" and before.pos_ == "PROPN" and before.text[:1].isupper():
+        start -= 1  # a first name the parser took for a modal: "Will Perrin was clear"
     # Never across a bracket, colon, comma or spaced dash: "Dunclutha (Paul Wheelhouse) - PP reported".
     breaks = [t.i for t in doc[start : head.i] if t.text in "():;," or (t.text in "-–—" and t.whitespace_)]
     start = max([start, *(b + 1 for b in breaks)])
@@ -139,6 +142,20 @@ def _speech_act(verb: Token, reporting: frozenset[str], speech_nouns: frozenset[
     return True
 
 
+def _stance(verb: Token, stance_words: frozenset[str]) -> tuple[Token, str] | None:
+    """The subject of a view stated in the minutes' own narrative ("The Chair was concerned that...",
+    "Will Perrin was clear on the need...", "Margaret Carey was keen to discuss"), and the words
+    for it; None for any other verb."""
+    if verb.dep_ not in ("ROOT", "conj"):
+        return None  # "PW said that Karen was concerned": PW's statement, not Karen's
+    children = {c.dep_: c for c in verb.children}
+    feeling = children.get("acomp") if verb.lemma_ == "be" else verb if "auxpass" in children else None
+    subject = children.get("nsubj") if verb.lemma_ == "be" else children.get("nsubjpass")
+    if feeling is None or subject is None or feeling.lower_ not in stance_words or "agent" in children:
+        return None
+    return subject, f"be {feeling.lower_}"
+
+
 def _set_apart(clause: Token) -> bool:
     """A clause a semicolon or colon parts from the verb the parser hung it on is a sentence of its
     own: "Cllr Leamon proposed approval; Cllr Stocking seconded" has two speakers."""
@@ -188,9 +205,12 @@ def find_statements(
             continue
         last_person: Actor | None = None  # whom "he" or "she" stands for: the last person who spoke
         for verb in body:
-            if not _verbal(verb) or not _speech_act(verb, reporting, speech_nouns) or _shouted(verb.sent.text):
+            if not _verbal(verb) or _shouted(verb.sent.text):
                 continue
-            subject, purpose = _subject(verb)
+            stance = _stance(verb, words["stance_words"])
+            if stance is None and not _speech_act(verb, reporting, speech_nouns):
+                continue
+            subject, purpose = stance or _subject(verb)
             if subject is None:
                 continue
             beside = [c for c in subject.children if c.dep_ == "appos"]

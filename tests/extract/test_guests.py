@@ -110,3 +110,11 @@ def test_a_group_named_person_by_person_speaks_in_each_of_them(parse):
     )
     gave = {s.actor.name for s in meeting.statements if s.verb == "give"}
     assert gave == {"C. Fallon", "R. Cregan", "B. Klaric"}
+
+
+def test_a_first_name_the_parser_takes_for_a_modal_is_still_the_name(parse):
+    meeting = parse(
+        "Transparency Panel\n\nMinutes of the meeting held on 3 August 2011\n\nPresent:\nWill Perrin, Talk About "
+        "Local\n\n1. Purpose\n\nWill Perrin was clear on the need for a public debate.\n"
+    )
+    assert [(s.actor.name, s.actor.attendance) for s in meeting.statements] == [("Will Perrin", 0)]

@@ -30,6 +30,9 @@ def statements(parse, text):
         ("Our Vice Chair reported on the buses.", ("post", "Vice Chair", "report")),
         # A rank before a name not on the list: the name, apostrophe and all.
         ("Garda Brian O'Dwyer gave the presentation.", ("person", "Brian O'Dwyer", "give")),
+        # A view the minutes report with "was".
+        ("Professor Hazel was concerned that the data were late.", ("person", "Neal Hazel", "be concerned")),
+        ("The DMPC was clear on the need for a public debate.", ("person", "Sophie Linden", "be clear")),
     ],
 )
 def test_actor_and_verb(parse, text, expected):
@@ -49,6 +52,7 @@ def test_a_post_keeps_the_gazetteer_id(parse):
         "A New Met for London plan is due to launch soon.",
         "Three new Garda Recruits gave a briefing on their first year.",  # people of a rank, no one named
         "CASTLECONNELL GARDA STATION PROVIDING COVER TO ANNACOTTY.",  # a heading in capitals
+        "The report was clear and the partners were pleased.",  # no one's view
     ],
 )
 def test_no_actor_is_guessed(parse, text):
