@@ -167,8 +167,9 @@ def _assemble(
     for k, p in enumerate(pieces):
         if p.kind == "newline":
             on_line, pending, titles = False, [], []
-        elif p.kind == "name" and block.one_per_line and on_line and pieces[k - 1].kind == "comma":
-            # One person a line: a name after the comma is their organisation's ("Talk About Local").
+        elif p.kind == "name" and block.one_per_line and on_line and pieces[k - 1].kind == "comma" and not p.ref:
+            # One person a line: a name after the comma is their organisation's ("Talk About Local"),
+            # unless a plural title before makes the line a list ("Councillors Peter Brown, Amina Khan").
             current.organisations.append(
                 OrganisationRef(name=doc[p.start : p.end].text, span=_span(doc, p.start, p.end))
             )

@@ -57,5 +57,7 @@ def _opening_end(document: Document, lines: list[Line], lexicon: Lexicon) -> int
 
 
 def _lists_present(line: Line, lexicon: Lexicon) -> bool:
+    """A heading of people present ("1. Present: ..."), which is no agenda item; a post's label with
+    no colon ("3. Minutes", "5. Treasurer") is the title of an item."""
     heading = attendance_heading(line, lexicon)
-    return heading is not None and heading.status != "apologies"
+    return heading is not None and heading.status != "apologies" and not (heading.post and ":" not in line.text)

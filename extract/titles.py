@@ -13,6 +13,7 @@ __all__ = ["title_line", "meeting_date"]
 _HEAD_LINES = 25
 _TITLE_WORDS = re.compile(r"\b(minutes|meeting|agenda)\b", re.I)
 _TITLE_LABEL = re.compile(r"^\s*(?:title of (?:the )?meeting|name of meeting|meeting title)(?::\s*|\s{3,})(?=\S)", re.I)
+_OPENS_TITLE = re.compile(r"(?:draft\s+)?minutes\s+of\b", re.I)
 _PUBLICATION = re.compile(r"\b(publication|published|updated|printed)\b", re.I)
 
 
@@ -41,7 +42,11 @@ def _sentence(line: Line) -> bool:
     if line.stripped.isupper():
         return False
     lower = sum(w[0].islower() for w in words)
-    return (line.stripped.endswith(".") and len(words) >= 5) or (len(words) >= 12 and lower > 0.4 * len(words))
+    if line.stripped.endswith(".") and len(words) >= 5:
+        return True
+    # "Minutes of a meeting of the Cabinet held on Tuesday, 14 March 2023 at 7.00 pm" is long and
+    # mostly in lower case, and still the title.
+    return len(words) >= 12 and lower > 0.4 * len(words) and not _OPENS_TITLE.match(line.stripped)
 
 
 def meeting_date(lines: list[Line], title: Line | None, head_end: int) -> dt.date | None:

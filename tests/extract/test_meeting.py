@@ -75,3 +75,24 @@ def test_a_page_that_is_not_minutes_is_refused(parse):
 def test_a_skipped_document_says_what_it_lacked(parse, text, lacking):
     with pytest.raises(DocumentError, match=rf"^notes.txt: does not look like minutes \({lacking}"):
         parse(text, name="notes.txt")
+
+
+def test_a_council_cabinets_minutes_in_their_common_shape(parse):
+    meeting = parse(
+        "Minutes of a meeting of the Cabinet held on Tuesday, 14 March 2023 at 7.00 pm\n\n"
+        "Present: Councillor Jane Smith (Chair)\nCouncillors Peter Brown, Amina Khan, David Lee and Sarah O'Neill\n\n"
+        "Officers: Mark Taylor (Chief Executive), Helen Ward (Director of Finance)\n\n"
+        "1. Apologies for Absence\n\nApologies for absence were received from Councillor Robert Hall.\n\n"
+        "2. Minutes\n\nRESOLVED: That the minutes of the meeting held on 14 February 2023 be approved.\n\n"
+        "3. Treasurer\n\nThe accounts were noted.\n"
+    )
+    assert meeting.body.name == "Cabinet"  # a long title in lower case is still the title
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Minutes"),  # a post's label with no colon is an item's title
+        ("3", "Treasurer"),
+    ]
+    present = {a.name: a for a in meeting.attendance if a.status == "present"}
+    assert {"Peter Brown", "Amina Khan", "David Lee", "Sarah O'Neill"} <= set(present)
+    assert present["Peter Brown"].organisation is None  # the next councillor is no organisation
+    assert [a.name for a in meeting.attendance if a.status == "apologies"] == ["Robert Hall"]
