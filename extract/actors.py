@@ -60,10 +60,16 @@ def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = F
 
 def _holding(text: str, attendance: Sequence[Attendance]) -> int | None:
     """The one attendee listed with this post ("The Finance Manager updated...": Mandy Wilkinson,
-    listed as "Mandy Wilkinson (Finance Manager)")."""
+    listed as "Mandy Wilkinson (Finance Manager)"), or else with a post it ends, when it ends in a
+    word for a role ("the Commissioner": never "the Board" for a Chair of VAWG Board)."""
     key = _post_key(text)
-    holders = [i for i, a in enumerate(attendance) if any(_post_key(p.name) == key for p in a.posts)]
-    return holders[0] if len(holders) == 1 else None
+    ends = bool(key) and key.split()[-1] in load_lexicon().role_heads
+    for fits in (lambda post: post == key, lambda post: ends and post.endswith(" " + key)):
+        # "The Finance Manager"; then "the Commissioner" for the one Police and Crime Commissioner
+        holders = [i for i, a in enumerate(attendance) if any(fits(_post_key(p.name)) for p in a.posts)]
+        if holders:
+            return holders[0] if len(holders) == 1 else None
+    return None
 
 
 def _post_key(name: str) -> str:

@@ -75,7 +75,7 @@ def parse_attendees(
                 draft.organisations.append(OrganisationRef(name=gazetteer.organisations[named].name, id=named))
             if _member(block.members, draft, gazetteer) and body is not None:
                 draft.organisations.append(_represented(body, lexicon))
-            if block.post:  # the heading's post says least: "OFFICERS: Althea Loderick - Chief Executive"
+            if block.post and not draft.posts:  # the heading's post says least: "Trustees present: Jane Doe (Chair)"
                 draft.posts.append(PostRef(name=block.post))
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
@@ -197,6 +197,8 @@ def _assemble(
             current.initials = doc[p.start : p.end].text.strip("()")
         elif p.kind in (HONORIFIC, POST) and _is_title(p, pieces[k + 1 : k + 3], gazetteer):
             titles.append(p)
+        elif p.kind == POST and _opens_entry(pieces, k):
+            pending.append(p)  # "..., City Attorney Sandra Bell, City Clerk Erin Moss": the post of the name after it
         elif p.kind == "other" and (
             _qualifies_title(pieces, k, gazetteer)
             or _names_bracketed(pieces, k)
@@ -279,6 +281,16 @@ def _is_title(p: Piece, following: list[Piece], gazetteer: Gazetteer) -> bool:
     return following[0].kind in ("name", HONORIFIC) and following[0].start == p.end
 
 
+def _opens_entry(pieces: list[Piece], k: int) -> bool:
+    """A piece that starts an entry (after a comma, a line break or the heading) and runs straight
+    into a name: it is that name's."""
+    before = pieces[k - 1].kind if k > 0 else "newline"
+    after = pieces[k + 1] if k + 1 < len(pieces) else None
+    return (
+        before in ("comma", "newline") and after is not None and after.kind == "name" and after.start == pieces[k].end
+    )
+
+
 def _take_honorific(doc: Doc, draft: _Draft, p: Piece, gazetteer: Gazetteer) -> None:
     text = doc[p.start : p.end].text
     if p.kind == HONORIFIC:
@@ -339,9 +351,13 @@ def _attach(doc: Doc, draft: _Draft, p: Piece, previous: Piece | None, gazetteer
         draft.organisations.append(OrganisationRef(name=org.name, id=org.id, span=_span(doc, p.start, p.end)))
         return
     words = [t for t in doc[p.start : p.end] if not t.is_punct or t.text == "&"]
-    if not any(t.text[:1].isupper() for t in words):
-        return  # lower-case remarks such as "(minutes)"
     text = doc[p.start : p.end].text.strip(" -,")
+    if not any(t.text[:1].isupper() for t in words):
+        # Lower-case remarks say nothing of the person ("(by phone)"), but for a post's label
+        # ("(minute taker)", "(minutes)").
+        if " ".join(text.casefold().split()) in lexicon.post_labels:
+            draft.posts.append(PostRef(name=" ".join(text.split()), span=_span(doc, p.start, p.end)))
+        return
     folded = [t.text.casefold() for t in words]
     follows_post = previous is not None and previous.kind == POST and previous.end == p.start and draft.posts
     if follows_post and folded[0] in LINKING:

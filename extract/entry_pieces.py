@@ -80,8 +80,13 @@ def _pieces(doc: Doc, start: int, end: int, soft_breaks: frozenset[int], gazette
         if sep == "newline" and any(doc[i].idx + k in soft_breaks for k, c in enumerate(doc[i].text) if c == "\n"):
             sep = "space"
         plural = None if sep else gazetteer.plural_honorific(doc[i].text)
+        wide = None if sep or i + 1 >= end else gazetteer.plural_honorific(doc[i : i + 2].text)
         if sep == "space":
             pass
+        elif wide:  # "Council Members Maria Lopez, James Carter and Ruth Kim"
+            pieces.append(Piece("plural", i, i + 2, wide))
+            i += 2
+            continue
         elif plural:
             pieces.append(Piece("plural", i, i + 1, plural))
         elif sep:
@@ -283,6 +288,17 @@ def _join_phrases(doc: Doc, pieces: list[Piece], lexicon: Lexicon) -> list[Piece
             and any(t.text.casefold() in lexicon.role_heads for t in doc[nxt.start : nxt.end])
         ):
             out.append(Piece("other", p.start, nxt.end, p.ref))
+            k += 2
+            continue
+        if (
+            p.kind == "other"
+            and doc[p.end - 1].text.casefold() in LINKING
+            and nxt is not None
+            and nxt.kind == POST
+            and nxt.start == p.end
+            and doc[p.start].text.casefold() in lexicon.organisation_heads
+        ):
+            out.append(Piece("other", p.start, nxt.end))  # "Office of the" + Police and Crime Commissioner
             k += 2
             continue
         if (

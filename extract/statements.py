@@ -263,9 +263,11 @@ def _shouted(text: str) -> bool:
 
 
 # "Proposed by Deputy N. Collins", "Seconded by: Cllr Bell", "Motion made by A. Hopkins", "Moved by S. Trosow",
+# "Motion by Council Member Lopez",
 # and a name straight after the verb ("proposed by Cllr Leamon; seconded Cllr Denny").
 _MOTION = re.compile(
-    r"\b(?:(?P<verb>proposed|seconded|moved)|motion (?:made|moved))(?:\s+by:?\s+|\s+(?=(?-i:[A-Z][a-z]*\.?\s+[A-Z])))",
+    r"\b(?:(?:(?P<verb>proposed|seconded|moved)|motion (?:made|moved))(?:\s+by:?\s+|\s+(?=(?-i:[A-Z][a-z]*\.?\s+[A-Z])))"
+    r"|motion\s+by:?\s+)",
     re.I,
 )
 

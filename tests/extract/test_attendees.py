@@ -306,3 +306,51 @@ def test_municipal_posts_and_an_office_named_after_a_judge(parse):
     assert spoken["Mayor"] == "J. Morgan"  # "His Worship the Mayor recognizes..."
     assert spoken["The Senior Crime and Policing Analyst"] == "L. Breen"  # "&" and "and" are one post
     assert meeting.statements[-1].actor.id == "chair"  # the Irish chair, no one holding it here
+
+
+def test_a_police_and_crime_panel_its_commissioner_and_his_office(parse):
+    meeting = parse(
+        "WESTSHIRE POLICE AND CRIME PANEL\n\nMINUTES of a meeting of the Westshire Police and Crime Panel held at "
+        "County Hall on Thursday 23 November 2023\n\nPRESENT:\nCouncillor R Patel (Chairman)\n"
+        "Councillor S Hughes (Vice-Chairman)\n\nALSO PRESENT:\nMr John Campion (Police and Crime Commissioner)\n"
+        "Ms Helen Wood (Chief Executive, Office of the Police and Crime Commissioner)\n\n"
+        "24. POLICE AND CRIME PLAN UPDATE\n\nThe Commissioner introduced the report.\n"
+    )
+    found = people(meeting)
+    assert found["S Hughes"].role == "Vice-Chair" and found["S Hughes"].organisation is None
+    assert found["Helen Wood"].organisation.name == "Office of the Police and Crime Commissioner"
+    assert [s.actor.name for s in meeting.statements] == ["John Campion"]  # the one whose post ends so
+
+
+def test_trustees_and_a_minute_taker(parse):
+    meeting = parse(
+        "Friends of Marsh Park\nMinutes of the Board of Trustees meeting, 9 February 2024\n\n"
+        "Trustees present: Jane Doe (Chair), John Roe (Treasurer), Aisha Bello\n"
+        "In attendance: Mary Poe (Chief Executive Officer), Sam Lee (minutes)\n\n1. Finance\n\nJR presented the accounts.\n"
+    )
+    found = people(meeting)
+    assert found["Jane Doe"].role == "Chair"  # what her entry says, over the heading's "Trustee"
+    assert found["Aisha Bello"].role == "Trustee"
+    assert found["Sam Lee"].role == "minutes"  # a post's label, though in lower case
+
+
+def test_a_roll_call_of_council_members_and_staff_titled_by_their_posts(parse):
+    meeting = parse(
+        "CITY COUNCIL REGULAR MEETING MINUTES\nJune 12, 2024\n\nROLL CALL\n"
+        "Present: Mayor Linda Alvarez, Mayor Pro Tem Kevin Tran, Council Members Maria Lopez, James Carter and Ruth Kim\n"
+        "Staff Present: City Manager Paul Nguyen, City Attorney Sandra Bell, City Clerk Erin Moss\n\n"
+        "1. APPROVAL OF MINUTES\n\nMotion by Council Member Lopez, seconded by Council Member Carter, to approve "
+        "the minutes. Motion carried 4-0.\n"
+    )
+    found = people(meeting)
+    assert set(found) == {
+        "Linda Alvarez", "Kevin Tran", "Maria Lopez", "James Carter", "Ruth Kim", "Paul Nguyen", "Sandra Bell", "Erin Moss"
+    }  # fmt: skip
+    assert found["Kevin Tran"].role == "Mayor Pro Tem"
+    assert found["Maria Lopez"].honorific == "Cllr"
+    assert [found[n].role for n in ("Paul Nguyen", "Sandra Bell", "Erin Moss")] == [
+        "City Manager",
+        "City Attorney",
+        "Clerk",
+    ]
+    assert {(s.actor.name, s.verb) for s in meeting.statements} == {("Maria Lopez", "move"), ("James Carter", "second")}
