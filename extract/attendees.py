@@ -197,8 +197,10 @@ def _assemble(
             current.initials = doc[p.start : p.end].text.strip("()")
         elif p.kind in (HONORIFIC, POST) and _is_title(p, pieces[k + 1 : k + 3], gazetteer):
             titles.append(p)
-        elif p.kind == POST and _opens_entry(pieces, k):
-            pending.append(p)  # "..., City Attorney Sandra Bell, City Clerk Erin Moss": the post of the name after it
+        elif p.kind == POST and not gazetteer.posts[p.ref].office and _opens_entry(pieces, k):
+            # "..., City Attorney Sandra Bell": the post of the name after it. Not an office of the
+            # meeting, which run-on lists write after the name ("Sadiq Khan, Mayor of London, Chair Sophie Linden").
+            pending.append(p)
         elif p.kind == "other" and (
             _qualifies_title(pieces, k, gazetteer)
             or _names_bracketed(pieces, k)
