@@ -37,8 +37,14 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
         if t.dep_ in _MODIFIERS or t.i == start - 1:
             start = min(start, t.left_edge.i)
     before = doc[start - 1] if start > 0 else None
-    if before is not None and before.dep_ == "aux" and before.pos_ == "PROPN" and before.text[:1].isupper():
-        start -= 1  # a first name the parser took for a modal: "Will Perrin was clear"
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and ((before.dep_ == "aux" and before.pos_ == "PROPN") or before.ent_type_ == HONORIFIC)
+    ):
+        # A first name the parser took for a modal ("Will Perrin was clear"), a title it parted
+        # from the name ("Cllr. | Burke welcomed").
+        start = _entity_start(doc, before.i)
     # Never across a bracket, colon, comma or spaced dash: "Dunclutha (Paul Wheelhouse) - PP reported".
     breaks = [t.i for t in doc[start : head.i] if t.text in "():;," or (t.text in "-–—" and t.whitespace_)]
     start = max([start, *(b + 1 for b in breaks)])
@@ -48,6 +54,13 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
     if head.lower_ in agent_nouns or head.lemma_.lower() in agent_nouns or head.text[:1].isupper():
         return doc[start:end]
     return None
+
+
+def _entity_start(doc: Doc, i: int) -> int:
+    """Where the entity holding token ``i`` begins ("His Worship": at "His")."""
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def _subject(verb: Token) -> tuple[Token | None, str | None]:
@@ -81,7 +94,7 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
     if (
         verb.dep_ == "ROOT"
         and before is not None
-        and (before.pos_ == "PROPN" or (before.dep_ == "ROOT" and before.pos_ == "NOUN"))
+        and (before.pos_ == "PROPN" or (before.dep_ == "ROOT" and before.pos_ == "NOUN") or _initials_opening(before))
     ):
         # The small parser often cuts a sentence after an opening acronym ("TB | provided updates")
         # or hangs the name before the verb elsewhere ("In reply to Members Superintendent Smart stated").
@@ -95,6 +108,12 @@ def _subject(verb: Token) -> tuple[Token | None, str | None]:
         if head.pos_ == "PROPN":
             return head, None
     return None, None
+
+
+def _initials_opening(token: Token) -> bool:
+    """Capitals opening a sentence, which the parser may take for a word ("AS noted that..." is
+    Alan Scott, not "as")."""
+    return token.is_sent_start and token.text.isalpha() and token.text.isupper() and 2 <= len(token.text) <= 4
 
 
 def _verb_text(verb: Token, lemma: str | None, reporting: frozenset[str], speech_nouns: frozenset[str]) -> str:
@@ -263,11 +282,11 @@ def _shouted(text: str) -> bool:
 
 
 # "Proposed by Deputy N. Collins", "Seconded by: Cllr Bell", "Motion made by A. Hopkins", "Moved by S. Trosow",
-# "Motion by Council Member Lopez",
+# "Motion by Council Member Lopez", "On the proposal of Cllr. Daly, seconded by Cllr. Nolan",
 # and a name straight after the verb ("proposed by Cllr Leamon; seconded Cllr Denny").
 _MOTION = re.compile(
     r"\b(?:(?:(?P<verb>proposed|seconded|moved)|motion (?:made|moved))(?:\s+by:?\s+|\s+(?=(?-i:[A-Z][a-z]*\.?\s+[A-Z])))"
-    r"|motion\s+by:?\s+)",
+    r"|motion\s+by:?\s+|on the (?P<proposal>proposal) of\s+)",
     re.I,
 )
 
@@ -280,12 +299,14 @@ def _motions(doc: Doc, body) -> list[tuple[str, object, object]]:
     start = body.start_char
     for m in _MOTION.finditer(body.text):
         stop = re.search(
-            r"[\n;:]|(?<!\b[A-Z])\.|,\s+(?![A-Z]\.)|\s+(?:and\s+)?(?:seconded|proposed|moved)\b", body.text[m.end() :]
+            r"[\n;:]|(?<!\b[A-Z])(?<!\bCllr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.|,\s+(?![A-Z]\.)"
+            r"|\s+(?:and\s+)?(?:seconded|proposed|moved)\b",
+            body.text[m.end() :],
         )
         end = m.end() + (stop.start() if stop else len(body.text) - m.end())
         phrase = doc.char_span(start + m.end(), start + end, alignment_mode="expand")  # "CC." is one token
         if phrase is not None and len(phrase):
-            verb = (m["verb"] or "move").lower()
+            verb = "propose" if m["proposal"] else (m["verb"] or "move").lower()
             opening = doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")[0].sent
             out.append(
                 ({"proposed": "propose", "seconded": "second", "moved": "move"}.get(verb, verb), opening, phrase)

@@ -351,3 +351,29 @@ def test_a_roll_call_of_council_members_and_staff_titled_by_their_posts(parse):
     # The office of clerk is written after a name as often as before it: "City Clerk Erin Moss" stays open.
     assert [found[n].role for n in ("Paul Nguyen", "Sandra Bell")] == ["City Manager", "City Attorney"]
     assert {(s.actor.name, s.verb) for s in meeting.statements} == {("Maria Lopez", "move"), ("James Carter", "second")}
+
+
+def test_an_irish_municipal_district_its_cathaoirleach_and_its_officials(parse):
+    meeting = parse(
+        "MINUTES OF THE MONTHLY MEETING OF KILBRIDE MUNICIPAL DISTRICT HELD ON 12TH JUNE 2023\n\n"
+        "Cathaoirleach: Cllr. Mary Walsh\n\nMembers Present: Cllr. Sean Daly, Cllr. Aoife Nolan, Cllr. Peter Burke\n\n"
+        "Officials Present: Ms. Niamh Byrne, District Manager; Ms. Ciara Quinn, Meetings Administrator\n\n"
+        "1. Confirmation of Minutes\n\nOn the proposal of Cllr. Daly, seconded by Cllr. Nolan, the minutes were "
+        "confirmed.\n\n2. Roads\n\nCllr. Burke welcomed the works on the Ballyglass road.\n"
+    )
+    found = people(meeting)
+    assert found["Mary Walsh"].role == "Cathaoirleach"  # the chair, under the label Irish councils use
+    assert found["Ciara Quinn"].role == "Meetings Administrator"  # a post, not a person called so
+    assert "Meetings Administrator" not in found
+    said = {(s.actor.name, s.verb) for s in meeting.statements}
+    assert said == {("Sean Daly", "propose"), ("Aoife Nolan", "second"), ("Peter Burke", "welcome")}
+    assert all("the minutes were confirmed" in s.sentence.text for s in meeting.statements if s.verb != "welcome")
+
+
+def test_initials_opening_a_sentence_are_the_person_they_stand_for(parse):
+    meeting = parse(
+        "Greenlaw Community Council\n\nMinutes of the meeting held on Tuesday 3rd October 2023\n\n"
+        "Present: Jim Black (Chair); Alan Scott (Treasurer)\n\n1. Treasurer's report\n\n"
+        "The balance stands at £4,312. AS noted that the grant had been received.\n"
+    )
+    assert [(s.actor.name, s.verb) for s in meeting.statements] == [("Alan Scott", "note")]
