@@ -375,6 +375,7 @@ def _attach(doc: Doc, draft: _Draft, p: Piece, previous: Piece | None, gazetteer
         _qualify_post(doc, draft, previous, p, f", {text}")
         return
     if _names_organisation(folded, lexicon):
+        text = re.sub(r"^(?:of|from|for|at)\s+(?:the\s+)?", "", text)  # "Cllr Ian Fox of Ashby Parish Council"
         known = gazetteer.find_by_tail(text)
         name = gazetteer.organisations[known].name if known else text
         draft.organisations.append(OrganisationRef(name=name, id=known, span=_span(doc, p.start, p.end)))

@@ -210,6 +210,7 @@ def _words(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[_Word]:
 def _name_runs(doc: Doc, start: int, end: int, lexicon: Lexicon):
     """Token ranges of the person names in a run of words."""
     words = _words(doc, start, end, lexicon)
+    named_before = -1  # the index of the last word of the last name yielded
     i = 0
     while i < len(words):
         if not words[i].name_like:
@@ -229,9 +230,12 @@ def _name_runs(doc: Doc, start: int, end: int, lexicon: Lexicon):
         preceding = words[i - 1].text.casefold() if i > 0 else ""
         # "Head of London Partnerships" names no one; an "and" opening the words after a comma joins
         # two people ("..., and Steph Stearman, Business Liaison Co-ordinator").
-        if preceding not in LINKING or (preceding == "and" and i == 1 and _after_comma(doc, words[0].start)):
+        # "Carol White and Dan Brown": an "and" straight after a name joins two people too.
+        joins = preceding == "and" and (named_before == i - 2 or (i == 1 and _after_comma(doc, words[0].start)))
+        if preceding not in LINKING or joins:
             for chunk in _chunks(run):
                 yield chunk[0].start, chunk[-1].end
+                named_before = i + len(run) - 1
         i = j
 
 

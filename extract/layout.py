@@ -18,14 +18,17 @@ __all__ = [
     "attendance_blocks",
     "is_prose",
     "is_link_line",
-    "apology_sentences",
+    "attendance_sentences",
 ]
 
 _NUMBERING = re.compile(r"^\s*(?:[-*\u2022#>]+\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)*")
-# "Apologies for absence were received from Marion Harvey, Richard Hunt and James Hargrave."
-_APOLOGIES_FROM = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
-    r"(?:received|given|noted|tendered|sent|recorded)\s+from\s+",
+# "Apologies for absence were received from Marion Harvey, Richard Hunt and James Hargrave."; "The
+# meeting was attended by Sue Hill (Chair), Bob Green...", "Also present was Cllr Ian Fox".
+_ATTENDANCE_SENTENCE = re.compile(
+    r"\b(?:(?P<apologies>apologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:received|given|noted|tendered|sent|recorded)\s+from)"
+    r"|(?:the\s+)?meeting\s+was\s+attended\s+by|those\s+present\s+(?:were|included)"
+    r"|(?:also\s+)?(?:present|in\s+attendance)\s+(?:were|was))\s+",
     re.I,
 )
 _TITLE_WORDS = {"minutes", "meeting", "agenda", "held"}
@@ -272,12 +275,13 @@ def attendance_blocks(lines: list[Line], lexicon: Lexicon, is_end, opening_end: 
     return blocks
 
 
-def apology_sentences(text: str) -> list[AttendanceBlock]:
-    """The people of sentences that record apologies ("Apologies were received from A, B and C.")."""
+def attendance_sentences(text: str) -> list[AttendanceBlock]:
+    """The people of sentences that record apologies ("Apologies were received from A, B and C.")
+    or attendance ("The meeting was attended by A (Chair), B and C.")."""
     blocks = []
-    for m in _APOLOGIES_FROM.finditer(text):
+    for m in _ATTENDANCE_SENTENCE.finditer(text):
         end = _SENTENCE_END.search(text, m.end())
         stop = end.start() if end else len(text)
         breaks = frozenset(k for k in range(m.end(), stop) if text[k] == "\n")
-        blocks.append(AttendanceBlock("apologies", m.end(), stop, breaks))
+        blocks.append(AttendanceBlock("apologies" if m["apologies"] else "present", m.end(), stop, breaks))
     return blocks

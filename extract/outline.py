@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .agenda import Heading, find_headings, heading_lines, section_headings, unnumbered_headings
-from .layout import AttendanceBlock, Line, apology_sentences, attendance_blocks, attendance_heading
+from .layout import AttendanceBlock, Line, attendance_blocks, attendance_heading, attendance_sentences
 from .lexicon import Lexicon
 from .records import Document
 
@@ -24,7 +24,7 @@ class Outline:
 def read_outline(document: Document, lines: list[Line], lexicon: Lexicon) -> Outline:
     """Numbered headings where the minutes number their items, else the headings their format or
     typography marks; lists of people under attendance headings in the opening
-    (before the first item) and under status headings anywhere, and apologies recorded in a sentence.
+    (before the first item) and under status headings anywhere, and apologies or attendance recorded in a sentence.
 
     "Apologies for absence" is an agenda item of many minutes; "Present" never is.
     """
@@ -38,7 +38,7 @@ def read_outline(document: Document, lines: list[Line], lexicon: Lexicon) -> Out
         # From the first list of people on, or else after the first block (the title).
         after = min([b.start for b in people], default=document.blocks[0].end if document.blocks else 0)
         headings = unnumbered_headings(document.text, document.blocks, skip, after)
-    people = sorted(people + apology_sentences(document.text), key=lambda b: b.start)
+    people = sorted(people + attendance_sentences(document.text), key=lambda b: b.start)
     return Outline(tuple(headings), tuple(people))
 
 

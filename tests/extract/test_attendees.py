@@ -377,3 +377,19 @@ def test_initials_opening_a_sentence_are_the_person_they_stand_for(parse):
         "The balance stands at £4,312. AS noted that the grant had been received.\n"
     )
     assert [(s.actor.name, s.verb) for s in meeting.statements] == [("Alan Scott", "note")]
+
+
+def test_attendance_told_in_sentences(parse):
+    meeting = parse(
+        "Ashby Village Hall Management Committee\n\nMinutes of the meeting held on Wednesday 15 November 2023\n\n"
+        "The meeting was attended by Sue Hill (Chair), Bob Green (Treasurer), Carol White and Dan Brown. Also "
+        "present was Cllr Ian Fox of Ashby Parish Council.\n\nApologies were received from Eve Black and Frank Stone.\n\n"
+        "1. Bookings\n\nDan Brown said bookings were up.\n"
+    )
+    found = people(meeting)
+    assert {n for n, a in found.items() if a.status == "present"} == {
+        "Sue Hill", "Bob Green", "Carol White", "Dan Brown", "Ian Fox"
+    }  # fmt: skip
+    assert {n for n, a in found.items() if a.status == "apologies"} == {"Eve Black", "Frank Stone"}
+    assert found["Sue Hill"].role == "Chair" and found["Carol White"].role is None  # "and Dan Brown" is no post
+    assert found["Ian Fox"].organisation.name == "Ashby Parish Council"
