@@ -107,7 +107,8 @@ def _introduced(doc) -> dict[str, str]:
                 continue
             words = m[1].split()  # the name is the words before the brackets that the letters spell
             spelled = (" ".join(words[i:]) for i in range(len(words) - 1))
-            if name := next((n for n in spelled if initials(n) == m[2]), None):
+            name = next((n for n in spelled if initials(n) == m[2]), None)
+            if name and not any(w.casefold() in _things() for w in name.split()):  # not "Police Service (MPS)"
                 found[m[2]] = name
         doc.user_data["minutes_graph.introduced"] = found
     return found

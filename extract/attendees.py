@@ -10,6 +10,7 @@ that person; a rank or honorific directly before a name belongs to the name afte
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .layout import AttendanceBlock, Membership
 from .lexicon import Lexicon
 from .names import initials, name_key
+from .nlp import gazetteer_id
 from .records import Attendance, OrganisationRef, PostRef, Span, Status
 
 __all__ = ["OPENING_MOST", "parse_attendees", "people_named", "with_chair_named"]
@@ -80,7 +82,7 @@ def parse_attendees(
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
             people[key] = _merge(people[key], person) if key in people else person
-    return tuple(people.values())
+    return tuple(_fuller_posts(doc, list(people.values()), gazetteer))
 
 
 def with_chair_named(text: str, attendance: tuple[Attendance, ...], gazetteer: Gazetteer) -> tuple[Attendance, ...]:
@@ -318,6 +320,32 @@ def _is_initials(doc: Doc, pieces: list[Piece], k: int, draft: _Draft) -> bool:
 def _post_ref(doc: Doc, p: Piece, gazetteer: Gazetteer) -> PostRef:
     post = gazetteer.posts[p.ref]
     return PostRef(name=post.name, id=post.id, organisation_id=post.organisation, span=_span(doc, p.start, p.end))
+
+
+def _fuller_posts(doc: Doc, people: list[Attendance], gazetteer: Gazetteer) -> list[Attendance]:
+    """A post the list writes short ("Sadiq Khan (SK) Mayor") is the one post of that name of a
+    place or body the minutes name elsewhere ("Mayor of London"), when one person holds it: two
+    deputy mayors are not both the Deputy Mayor for Policing and Crime. "Mayor Pro Tem" is another post."""
+    named = {ref[1] for e in doc.ents if e.label_ == POST and (ref := gazetteer_id(e))}
+    held = Counter(p.id for a in people for p in a.posts if p.id)
+    fuller = {}
+    for ident, holders in held.items():
+        short = re.escape(gazetteer.posts[ident].name)
+        found = [n for n in named if re.match(rf"{short}\s+(?:of|for)\s", gazetteer.posts[n].name)]
+        if holders == 1 and len(found) == 1:
+            fuller[ident] = gazetteer.posts[found[0]]
+
+    def full(post: PostRef) -> PostRef:
+        known = fuller.get(post.id)
+        return replace(post, name=known.name, id=known.id, organisation_id=known.organisation) if known else post
+
+    def organisation(a: Attendance) -> OrganisationRef | None:
+        owner = next((fuller[p.id].organisation for p in a.posts if p.id in fuller), None)
+        if a.organisation is not None or owner is None:
+            return a.organisation
+        return OrganisationRef(name=gazetteer.organisations[owner].name, id=owner)
+
+    return [replace(a, posts=tuple(map(full, a.posts)), organisation=organisation(a)) for a in people]
 
 
 def _org_ref(doc: Doc, p: Piece, gazetteer: Gazetteer) -> OrganisationRef:

@@ -393,3 +393,17 @@ def test_attendance_told_in_sentences(parse):
     assert {n for n, a in found.items() if a.status == "apologies"} == {"Eve Black", "Frank Stone"}
     assert found["Sue Hill"].role == "Chair" and found["Carol White"].role is None  # "and Dan Brown" is no post
     assert found["Ian Fox"].organisation.name == "Ashby Parish Council"
+
+
+def test_a_post_written_short_is_the_fuller_one_the_minutes_name(parse):
+    meeting = parse(
+        "Mayor of London logo\n\nLondon Crime Reduction Board - 27 April 2022 - Minutes\n\nAttendees\n\n"
+        "Sadiq Khan (SK) Mayor\nSophie Linden (SL) Deputy Mayor\nDebbie Weekes-Bernard (DWB) Deputy Mayor\n\n"
+        "Item 1 - Updates\n\nThe Deputy Mayor for Policing and Crime gave an update. The Metropolitan Police "
+        "Service (MPS) provided an update.\n"
+    )
+    found = people(meeting)
+    assert found["Sadiq Khan"].role == "Mayor of London"  # the one mayor the minutes name in full
+    assert found["Sadiq Khan"].organisation.id == "gla"
+    assert found["Sophie Linden"].role == found["Debbie Weekes-Bernard"].role == "Deputy Mayor"  # two: neither
+    assert "Metropolitan Police Service" not in found  # letters that spell a body are no guest's initials
