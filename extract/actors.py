@@ -22,7 +22,8 @@ __all__ = ["resolve_actor", "attendee_named", "introduced_names"]
 def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = False) -> int | None:
     """The attendee whose full name or initials are ``text`` ("MW", "AWa", "JKM" for Jacob
     Kaplan-Moss), or whose first name it is when only one attendee has it ("Jacob"), or, after a
-    title ("Councillor Athwal"), whose surname it is when only one attendee has it."""
+    title ("Councillor Athwal"), whose surname it is when only one attendee has it, or the one
+    whose name agrees but for an initial ("S. Lynch" and Sean Lynch)."""
     key = name_key(text)
     for i, a in enumerate(attendance):
         if name_key(a.name) == key:
@@ -44,18 +45,23 @@ def attendee_named(text: str, attendance: Sequence[Attendance], titled: bool = F
         if len(matches) == 1:
             return matches[0]
     if len(words) > 1:
-        # "Councillor S. Lynch" for Sean Lynch, "Paul Keller" for the "Keller" of "Councillors Keller,
-        # ...": the one attendee of that surname whose first name the initial begins, or who has none.
-        initial = all(len(w) == 1 for w in words[:-1])
-        matches = [
-            i
-            for i, a in enumerate(attendance)
-            if (listed := name_key(a.name).split())[-1] == words[-1]
-            and (len(listed) == 1 or (initial and listed[0][0] == words[0]))
-        ]
+        # An initial for a first name, either way round: "Councillor S. Lynch" is the Sean Lynch of
+        # the list, "Cllr Brian Jones" its B Jones, "P. Keller" the Keller of "Councillors Keller, ...".
+        # A first name in full and a surname alone ("Mr John Collins" and Cllr Collins) may be two people.
+        matches = [i for i, a in enumerate(attendance) if _initial_fits(words, name_key(a.name).split())]
         if len(matches) == 1:
             return matches[0]
     return None
+
+
+def _initial_fits(written: list[str], listed: list[str]) -> bool:
+    """One surname, and an initial on one side that begins the first name on the other."""
+    if not listed or listed[-1] != written[-1]:
+        return False
+    initialled = all(len(w) == 1 for w in written[:-1])
+    if len(listed) == 1:
+        return initialled
+    return (initialled or all(len(w) == 1 for w in listed[:-1])) and listed[0][0] == written[0][0]
 
 
 def _holding(text: str, attendance: Sequence[Attendance]) -> int | None:
@@ -63,8 +69,13 @@ def _holding(text: str, attendance: Sequence[Attendance]) -> int | None:
     listed as "Mandy Wilkinson (Finance Manager)"), or else with a post it ends, when it ends in a
     word for a role ("the Commissioner": never "the Board" for a Chair of VAWG Board)."""
     key = _post_key(text)
-    ends = bool(key) and key.split()[-1] in load_lexicon().role_heads
-    for fits in (lambda post: post == key, lambda post: ends and post.endswith(" " + key)):
+    lexicon = load_lexicon()
+    ends = bool(key) and key.split()[-1] in lexicon.role_heads
+
+    def ending(post: str) -> bool:  # "the Commissioner": Police and Crime Commissioner, no Deputy Commissioner
+        return ends and post.endswith(" " + key) and not set(post.split()) & lexicon.lesser_post_words
+
+    for fits in (lambda post: post == key, ending):
         # "The Finance Manager"; then "the Commissioner" for the one Police and Crime Commissioner
         holders = [i for i, a in enumerate(attendance) if any(fits(_post_key(p.name)) for p in a.posts)]
         if holders:

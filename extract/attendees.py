@@ -78,7 +78,7 @@ def parse_attendees(
             if _member(block.members, draft, gazetteer) and body is not None:
                 draft.organisations.append(_represented(body, lexicon))
             if block.post and not draft.posts:  # the heading's post says least: "Trustees present: Jane Doe (Chair)"
-                draft.posts.append(PostRef(name=block.post))
+                draft.posts.append(_labelled_post(block.post, None, gazetteer))
             person = _freeze(doc, draft, gazetteer)
             key = name_key(person.name)
             people[key] = _merge(people[key], person) if key in people else person
@@ -317,6 +317,23 @@ def _is_initials(doc: Doc, pieces: list[Piece], k: int, draft: _Draft) -> bool:
     return bracketed and text[0] == name[0][:1] and text[-1] in re.findall(r"[A-Z]", name[-1])
 
 
+def _labelled_post(label: str, span: Span | None, gazetteer: Gazetteer) -> PostRef:
+    """The post a label names ("IN THE CHAIR :", "Cathaoirleach:", "(minute taker)"): the gazetteer's
+    where it knows the words, the chair's where the label says who chaired, else as written."""
+    key = " ".join(label.casefold().split())
+    chaired = key in ("in the chair", "chaired by")
+    known = gazetteer.posts_by_name.get(key) or (gazetteer.posts.get("chair") if chaired else None)
+    if known is None:
+        return PostRef(name=" ".join(label.split()), span=span)
+    return PostRef(name=known.name, id=known.id, organisation_id=known.organisation, span=span)
+
+
+def _qualified(doc: Doc, span: Span) -> bool:
+    """A capitalised word written right before the post, on its line ("Town Mayor")."""
+    words = doc.text[max(0, span.start - 40) : span.start].split("\n")[-1].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1][-1:].isalnum()
+
+
 def _post_ref(doc: Doc, p: Piece, gazetteer: Gazetteer) -> PostRef:
     post = gazetteer.posts[p.ref]
     return PostRef(name=post.name, id=post.id, organisation_id=post.organisation, span=_span(doc, p.start, p.end))
@@ -326,8 +343,12 @@ def _fuller_posts(doc: Doc, people: list[Attendance], gazetteer: Gazetteer) -> l
     """A post the list writes short ("Sadiq Khan (SK) Mayor") is the one post of that name of a
     place or body the minutes name elsewhere ("Mayor of London"), when one person holds it: two
     deputy mayors are not both the Deputy Mayor for Policing and Crime. "Mayor Pro Tem" is another post."""
-    named = {ref[1] for e in doc.ents if e.label_ == POST and (ref := gazetteer_id(e))}
-    held = Counter(p.id for a in people for p in a.posts if p.id)
+    named = doc.user_data.get("minutes_graph.posts_named")
+    if named is None:  # read once a document: guests' words are read as lists too
+        named = {ref[1] for e in doc.ents if e.label_ == POST and (ref := gazetteer_id(e))}
+        doc.user_data["minutes_graph.posts_named"] = named
+    # Only a post written bare: "Town Mayor" is no Mayor of London, whatever else the minutes discuss.
+    held = Counter(p.id for a in people for p in a.posts if p.id and p.span and not _qualified(doc, p.span))
     fuller = {}
     for ident, holders in held.items():
         short = re.escape(gazetteer.posts[ident].name)
@@ -386,7 +407,7 @@ def _attach(doc: Doc, draft: _Draft, p: Piece, previous: Piece | None, gazetteer
         # Lower-case remarks say nothing of the person ("(by phone)"), but for a post's label
         # ("(minute taker)", "(minutes)").
         if " ".join(text.casefold().split()) in lexicon.post_labels:
-            draft.posts.append(PostRef(name=" ".join(text.split()), span=_span(doc, p.start, p.end)))
+            draft.posts.append(_labelled_post(text, _span(doc, p.start, p.end), gazetteer))
         return
     folded = [t.text.casefold() for t in words]
     follows_post = previous is not None and previous.kind == POST and previous.end == p.start and draft.posts
@@ -402,8 +423,8 @@ def _attach(doc: Doc, draft: _Draft, p: Piece, previous: Piece | None, gazetteer
         # "DCCP Homicide & RASSO North": a qualifier of the post before it.
         _qualify_post(doc, draft, previous, p, f", {text}")
         return
-    if _names_organisation(folded, lexicon):
-        text = re.sub(r"^(?:of|from|for|at)\s+(?:the\s+)?", "", text)  # "Cllr Ian Fox of Ashby Parish Council"
+    if _names_organisation(folded, lexicon) or (folded[0] in ("of", "from") and len(folded) > 1):
+        text = re.sub(r"^(?:of|from|for|at)\s+(?:the\s+)?", "", text)  # "Mr Ian Hay of Highways England"
         known = gazetteer.find_by_tail(text)
         name = gazetteer.organisations[known].name if known else text
         draft.organisations.append(OrganisationRef(name=name, id=known, span=_span(doc, p.start, p.end)))

@@ -109,6 +109,23 @@ class Gazetteer:
         names = [n for p in self.posts.values() for n in (p.name, *p.aliases)] + list(self._spellings)
         return frozenset(w for n in names for w in re.split(r"[\s.-]+", n.casefold()) if w)
 
+    @functools.cached_property
+    def posts_by_name(self) -> dict[str, Post]:
+        """Each post under its name and aliases, casefolded ("cathaoirleach" is the chair)."""
+        return {n.casefold(): p for p in self.posts.values() for n in (p.name, *p.aliases)}
+
+    @functools.cached_property
+    def abbreviated_titles(self) -> frozenset[str]:
+        """The honorifics written as one word with a full stop ("Cllr.", "Prof."), also in capitals."""
+        spelled = {s for spellings in self.honorifics for s in spellings if s.endswith(".") and " " not in s}
+        return frozenset(spelled | {s.upper() for s in spelled})
+
+    @functools.cached_property
+    def full_stop(self) -> re.Pattern:
+        """A full stop that can end a sentence: not one after an initial ("J.") or a title ("Cllr.")."""
+        after = "".join(f"(?<!\\b{re.escape(t[:-1])})" for t in sorted(self.abbreviated_titles))
+        return re.compile(rf"(?<!\b[A-Z]){after}\.")
+
     def plural_honorific(self, text: str) -> str | None:
         """The canonical honorific of a plural title ("Cllrs", "Councillors"), or None."""
         key = text.casefold()

@@ -1,6 +1,6 @@
 """People the minutes show taking part in the meeting though no list names them: a speaker the
-text brings in ("Camilla Bailey (CB) advised of three boys...", "Mr Les Bonnett reported that...",
-"Brian described plans...") was there, as a guest or a member of the public who spoke.
+text brings in ("Camilla Bailey (CB) advised of three boys...", "Mr Les Bonnett reported that...")
+was there, as a guest or a member of the public who spoke.
 
 Only what the minutes narrate counts: a verb in the simple past in an item's own text, or a
 motion moved or seconded. "Gordon McKay had written", "Ed Sheeran has agreed", a report quoted
@@ -61,7 +61,10 @@ def with_guests(
     for item in items:
         for person in _welcomed(doc, item.body, gazetteer, lexicon):
             admit(person)
-    bodies = {item.number: item.body for item in items}
+    written = _written()
+    # Correspondence read to the meeting ("Mrs Jean Hope asked the council to consider a bench")
+    # brings no one to it.
+    bodies = {item.number: item.body for item in items if not _words_of(item.title) & written}
     out = []
     for said in statements:
         actor = said.actor
@@ -88,25 +91,78 @@ def _welcomed(doc: Doc, body: Span, gazetteer: Gazetteer, lexicon: Lexicon) -> l
     """The people an item's text says were welcomed, invited or introduced to the meeting ("Chair
     invited ... Inspector Rebecca Cant, Mr Leigh Jenkins, Business Liaison Manager, and ... to
     present"), or attended or joined it ("Susan Burn -- Community Engagement Officer, Govan Housing
-    Association, attended to describe her role"), read from those words as a list is read."""
+    Association, attended to describe her role"), read from those words as a list is read.
+
+    Only where the words name people straight after the verb (not "welcomed the news that John
+    Smith...", "the report from Dr Jane Doe"), up to the next verb or relative clause (not "Mrs Ann
+    Brown, widow of the late Cllr Fred Brown, who died"), and not to a later meeting; only someone
+    who attended or joined the meeting itself (not "attended on behalf of the council", "who
+    attended last month's meeting", "joined in the litter pick")."""
     words = doc.char_span(body.start, body.end, alignment_mode="contract")
     found = []
     for verb in words or ():
         lemma = verb.lemma_.lower()
-        if lemma not in _WELCOMING and lemma not in _JOINING or not _past(verb):
+        if lemma not in _WELCOMING and lemma not in _JOINING or not _past(verb) or verb.dep_ not in ("ROOT", "conj"):
             continue
-        sentence = verb.sent
-        if lemma in _WELCOMING:  # whom, up to what they were welcomed to or for
-            end = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.lower_ in ("to", "for")), sentence.end)
-            who = doc[verb.i + 1 : end]
-        elif any(c.dep_ == "dobj" and c.lemma_.lower() != "meeting" for c in verb.children):
-            continue  # "attended a conference" was somewhere else
+        if lemma in _WELCOMING:
+            who = _welcomed_words(doc, verb)
+        elif _at_this_meeting(verb):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            start = subject.left_edge.i if subject is not None else verb.sent.start
+            who = doc[_clause_start(doc, verb.sent, body) if start == verb.sent.start else start : verb.i]
         else:
-            who = doc[_clause_start(doc, sentence, body) : verb.i]
-        if len(who):
-            read = [a for a in _read(doc, who.start_char, who.end_char, gazetteer, lexicon) if _full(a.name)]
+            continue
+        if who is not None and len(who):
+            read = [a for a in _read(doc, who.start_char, who.end_char, gazetteer, lexicon) if _person(doc, a, lexicon)]
             found += _from_group(doc, who, read, gazetteer)
     return found
+
+
+def _welcomed_words(doc: Doc, verb: Token):
+    """The words naming whom a verb welcomes or invites: from right after it, when they start with
+    a person or a group of them, up to a verb, a relative pronoun or what they were welcomed to."""
+    sentence = verb.sent
+    first = next((t for t in doc[verb.i + 1 : sentence.end] if not t.is_space), None)
+    opens = first is not None and (
+        first.ent_type_ in (HONORIFIC, POST, "PERSON") or _GROUP.match(doc.text[first.idx :])
+    )
+    if not opens:
+        return None
+    end = next(
+        (
+            t.i
+            for t in doc[first.i : sentence.end]
+            if t.lower_ in ("to", "for", "who", "which", "whose") or t.pos_ == "VERB"
+        ),
+        sentence.end,
+    )
+    if re.match(r"to\s+(?:a|the|its|their)\s+(?:next|future|later|following)\b", doc[end : sentence.end].text, re.I):
+        return None  # invited to the next meeting: not at this one
+    return doc[first.i : end]
+
+
+def _at_this_meeting(verb: Token) -> bool:
+    """ "attended", "attended the meeting", "joined the meeting", "attended to describe her role":
+    not "attended a conference", "attended on behalf of the council", "joined in the litter pick"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() != "meeting":
+            return False
+        if child.dep_ in ("prep", "prt", "agent", "npadvmod"):
+            return False
+    return True
+
+
+def _person(doc: Doc, person: Attendance, lexicon: Lexicon) -> bool:
+    """A guest the words read as a person: a first name or initial before the surname, no word of an
+    organisation's ("Ayton Football Club"), no possessive ("Mr Bob White's offer"), not "the late"."""
+    words = person.name.split()
+    before = doc.text[max(0, person.span.start - 12) : person.span.start].casefold()
+    return (
+        len(words) > 1
+        and not any(w.casefold().strip(".") in lexicon.organisation_heads for w in words)
+        and not person.name.endswith(("'s", "\u2019s"))
+        and "late" not in before.split()
+    )
 
 
 def _from_group(doc: Doc, who, people: list[Attendance], gazetteer: Gazetteer) -> list[Attendance]:
@@ -120,10 +176,11 @@ def _from_group(doc: Doc, who, people: list[Attendance], gazetteer: Gazetteer) -
     ident = gazetteer_id(org) if org is not None else None
     named = gazetteer.organisations[ident[1]].name if ident else group["org"]
     ref = OrganisationRef(named, ident[1] if ident else None, Span(start, start + len(group["org"]), group["org"]))
-    return [
-        replace(a, organisation=ref) if a.organisation is None or a.organisation.span.start <= start else a
-        for a in people
-    ]
+
+    def given(org: OrganisationRef | None) -> bool:  # none, or read from the group's own words
+        return org is None or org.span is None or org.span.end <= start + len(group["org"])
+
+    return [replace(a, organisation=ref) if given(a.organisation) else a for a in people]
 
 
 def _clause_start(doc: Doc, sentence, body: Span) -> int:
@@ -175,7 +232,8 @@ class _Mention:
 def _describes(doc: Doc, entry: tuple[int, int]) -> bool:
     """An apposition that says what someone is ("co-chair of ...", "(MoJ Chief Statistician)"),
     not one that goes on to name others ("Cllrs Leamon, Lintern and ..."): a bracket naming no one,
-    or after a comma a word in lower case, an article, or a post or organisation the gazetteer knows."""
+    or after a comma a word in lower case (not an article: "a resident of Mill Lane" says where,
+    not what), or a post or organisation the gazetteer knows."""
     words = doc.char_span(*entry, alignment_mode="expand")
     opening = next((t for t in words or () if t.text in "(,"), None)
     if opening is None:
@@ -183,8 +241,10 @@ def _describes(doc: Doc, entry: tuple[int, int]) -> bool:
     if opening.text == "(":
         return not any(t.ent_type_ == "PERSON" for t in doc[opening.i : words.end])
     first = next((t for t in doc[opening.i + 1 : words.end] if not t.is_space), None)
-    return first is not None and (
-        first.is_lower or first.lower_ in ("the", "a", "an") or first.ent_type_ in (POST, ORG)
+    return (
+        first is not None
+        and first.lower_ not in ("the", "a", "an")
+        and (first.is_lower or first.ent_type_ in (POST, ORG))
     )
 
 
@@ -201,19 +261,29 @@ def _narrated(doc: Doc, said: Statement, body: Span | None) -> _Mention | None:
     found = ((doc.text.find(words, sentence.start, sentence.end), words) for words in spellings)
     named, spelling = next(((at, words) for at, words in found if at >= 0), (-1, ""))
     lemma = said.verb.split()[0]
-    if named < 0 or lemma in load_keyphrase_words()["written_verbs"]:
-        return None
-    name_end = named + len(spelling)
-    if lemma in _MOTIONS:
-        return _Mention(named, name_end, name_end)
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    verb = next((t for t in words or () if t.lemma_.lower() == lemma and t.idx > named and _past(t)), None)
+    if named < 0 or lemma == "be" or words is None or {t.lemma_.lower() for t in words} & _written():
+        return None  # a view ("was grateful"), or a letter ("In a letter, Dr Anne Black explained")
+    name_end = named + len(spelling)
+    if lemma in _MOTIONS:  # "Seconded by Cllr Nolan": the verb comes first
+        moved = any(t.lemma_.lower() == lemma and _past(t) for t in words)
+        return _Mention(named, name_end, name_end) if moved else None
+    verb = next((t for t in words if t.lemma_.lower() == lemma and t.idx > named and _past(t)), None)
     if verb is None:
         return None
     end = verb.idx
     while end > named and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",;-–—"):
         end -= 1
     return _Mention(named, name_end, max(end, name_end))
+
+
+def _written() -> frozenset[str]:
+    return load_keyphrase_words()["written_words"]
+
+
+def _words_of(title: str) -> set[str]:
+    """A title's words, casefolded and singular: "Correspondence", "Letters received"."""
+    return {w.removesuffix("s") for w in re.findall(r"[\w-]+", title.casefold())} | set(title.casefold().split())
 
 
 def _past(verb: Token) -> bool:
@@ -238,8 +308,9 @@ def _guest(doc: Doc, name: str, entry: tuple[int, int], gazetteer: Gazetteer, le
 
 
 def _titled(doc: Doc, name: str, span: Span, gazetteer: Gazetteer) -> Attendance:
-    """A guest the text names by a title and a surname ("Cllr Mann", "Inspector Cant"), which no
-    list entry is: the title as their honorific, and a rank as their post too."""
+    """A guest the words bringing them in name by a title and a surname ("Cllr Mann" for Trudy Mann,
+    "Inspector Cant"), which the list parser reads as no one: the title as their honorific, and a
+    rank as their post too."""
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     for ent in entities_in(doc, words.start, words.end) if words is not None else ():
         ident = gazetteer_id(ent)

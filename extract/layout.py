@@ -6,6 +6,7 @@ import enum
 import re
 from dataclasses import dataclass, replace
 
+from .gazetteer import load_gazetteer
 from .lexicon import Lexicon
 from .records import Status
 
@@ -24,15 +25,17 @@ __all__ = [
 _NUMBERING = re.compile(r"^\s*(?:[-*\u2022#>]+\s*|\(?\d{1,2}[.)]\s*|[a-z][.)]\s+)*")
 # "Apologies for absence were received from Marion Harvey, Richard Hunt and James Hargrave."; "The
 # meeting was attended by Sue Hill (Chair), Bob Green...", "Also present was Cllr Ian Fox".
+# Attendance only where a sentence opens with it: "the Annual Parish Meeting was attended by" in
+# the middle of one tells of another meeting.
 _ATTENDANCE_SENTENCE = re.compile(
-    r"\b(?:(?P<apologies>apologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
-    r"(?:received|given|noted|tendered|sent|recorded)\s+from)"
-    r"|(?:the\s+)?meeting\s+was\s+attended\s+by|those\s+present\s+(?:were|included)"
+    r"\b(?P<apologies>apologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:received|given|noted|tendered|sent|recorded)\s+from)\s+"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:the\s+meeting\s+was\s+attended\s+by|those\s+present\s+(?:were|included)"
     r"|(?:also\s+)?(?:present|in\s+attendance)\s+(?:were|was))\s+",
-    re.I,
+    re.I | re.M,
 )
 _TITLE_WORDS = {"minutes", "meeting", "agenda", "held"}
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|$")
+
 _LINK_LINE = re.compile(r"^\s*\[[^\]]*\]\([^)]*\)\s*$")
 
 
@@ -279,8 +282,9 @@ def attendance_sentences(text: str) -> list[AttendanceBlock]:
     """The people of sentences that record apologies ("Apologies were received from A, B and C.")
     or attendance ("The meeting was attended by A (Chair), B and C.")."""
     blocks = []
+    sentence_end = re.compile(rf"{load_gazetteer().full_stop.pattern}(?=\s)|\n\s*\n|$")
     for m in _ATTENDANCE_SENTENCE.finditer(text):
-        end = _SENTENCE_END.search(text, m.end())
+        end = sentence_end.search(text, m.end())
         stop = end.start() if end else len(text)
         breaks = frozenset(k for k in range(m.end(), stop) if text[k] == "\n")
         blocks.append(AttendanceBlock("apologies" if m["apologies"] else "present", m.end(), stop, breaks))

@@ -27,6 +27,7 @@ class Lexicon:
     not_member_words: frozenset[str]
     organisation_heads: frozenset[str]
     role_heads: frozenset[str]
+    lesser_post_words: frozenset[str]
     not_name_words: frozenset[str]
     body_words: frozenset[str]
 

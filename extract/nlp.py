@@ -208,7 +208,7 @@ def load_pipeline(model: str | None = None) -> Language:
     else:
         nlp = _first_installed() or _blank()
     nlp.tokenizer.rules = _without_names_read_as_contractions(nlp.tokenizer.rules)
-    for title in _abbreviated_titles(load_gazetteer()):
+    for title in load_gazetteer().abbreviated_titles:
         # "Cllr. Burke welcomed the works": one word, as "Mr." is, and no sentence ends after it.
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
@@ -219,13 +219,6 @@ def load_pipeline(model: str | None = None) -> Language:
     first_sentence_setter = next(n for n in ("parser", "sentencizer", GAZETTEER_PIPE) if n in nlp.pipe_names)
     nlp.add_pipe(LINE_BREAKS_FACTORY, name=LINE_BREAKS_PIPE, before=first_sentence_setter)
     return nlp
-
-
-def _abbreviated_titles(gazetteer) -> set[str]:
-    """The honorifics written as one word with a full stop ("Cllr.", "Prof."), as the gazetteer
-    spells them, and in capitals."""
-    spelled = {s for spellings in gazetteer.honorifics for s in spellings if s.endswith(".") and " " not in s}
-    return spelled | {s.upper() for s in spelled}
 
 
 def _without_names_read_as_contractions(rules: dict) -> dict:

@@ -264,7 +264,7 @@ def find_statements(
                 add(item, actor, _verb_text(verb, purpose, reporting, speech_nouns), sent)
                 if actor.kind == "person":
                     last_person = actor
-        for verb, opening, phrase in _motions(doc, body):
+        for verb, opening, phrase in _motions(doc, body, gazetteer.full_stop):
             for p in _coordinated(doc, phrase):
                 if (actor := resolve(p)) is not None:
                     add(item, actor, verb, doc[opening.start : max(opening.end, p.end)])
@@ -291,7 +291,7 @@ _MOTION = re.compile(
 )
 
 
-def _motions(doc: Doc, body) -> list[tuple[str, object, object]]:
+def _motions(doc: Doc, body, full_stop: re.Pattern) -> list[tuple[str, object, object]]:
     """Who proposed, moved or seconded, as minutes record motions: the verb, the sentence it opens
     in (the parser may end one before the name) and the words after "by", up to the end of the line
     or the clause."""
@@ -299,8 +299,7 @@ def _motions(doc: Doc, body) -> list[tuple[str, object, object]]:
     start = body.start_char
     for m in _MOTION.finditer(body.text):
         stop = re.search(
-            r"[\n;:]|(?<!\b[A-Z])(?<!\bCllr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.|,\s+(?![A-Z]\.)"
-            r"|\s+(?:and\s+)?(?:seconded|proposed|moved)\b",
+            rf"[\n;:]|{full_stop.pattern}|,\s+(?![A-Z]\.)|\s+(?:and\s+)?(?:seconded|proposed|moved)\b",
             body.text[m.end() :],
         )
         end = m.end() + (stop.start() if stop else len(body.text) - m.end())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 HEADER = (
     "Ayton Community Council\n\nMinutes of the meeting held on 7 May 2019\n\nPresent: Paul Ingram, Alison Currie\n\n"
 )
@@ -26,14 +28,45 @@ def test_a_speaker_the_text_brings_in_was_there(parse):
     assert meeting.attendance[spoken["Les Bonnett"]].name == "Les Bonnett"
 
 
-def test_people_the_text_tells_of_but_who_were_not_there_are_not_attendees(parse):
-    meeting = parse(
-        HEADER + "1. Correspondence\n\nGordon McKay had written requesting representations be made. "
-        "Jane Rowe wrote to the council about the bins. Ed Sheeran has also agreed to this. "
-        "Tom Black attended a conference on policing last week.\n\n"
-        "2. Any other business\n\nPaul Ingram noted that Chris Philpott will attend the next meeting.\n"
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordon McKay had written requesting representations be made.",
+        "Jane Rowe wrote to the council about the bins.",
+        "Ed Sheeran has also agreed to this.",
+        "Tom Black attended a conference on policing last week.",
+        "Paul Ingram noted that Chris Philpott will attend the next meeting.",
+        "The Chair welcomed the news that John Smith had been appointed headteacher.",
+        "The Chair welcomed everyone and thanked Mr Bob White for the use of the hall.",
+        "Members welcomed the report from Dr Jane Doe on air quality.",
+        "The Chairman welcomed the appointment of PC Dave Grant as the new beat officer.",
+        "The Chair invited Mr Tim Rice to the next meeting.",
+        "The Chair welcomed Mr Bob White's offer to cut the grass.",
+        "The Council welcomed Ayton Football Club to the meeting.",
+        "Sam Hill, who attended last month's meeting, has since resigned from the council.",
+        "Residents including Sam Hill joined in the litter pick in April.",
+        "In a letter, Dr Anne Black explained that the road would close.",
+        "Mrs Joan Smith was grateful to the council for the new bench.",
+        "The applicant, Mr James Wood, proposes a two-storey rear extension.",
+        "It was noted that the Annual Parish Meeting was attended by Mr Tim Rice and Mrs Sue Rice.",
+    ],
+)
+def test_people_the_text_tells_of_but_who_were_not_there_are_not_attendees(parse, text):
+    assert set(people(parse(HEADER + "1. Business\n\n" + text + "\n"))) == {"Paul Ingram", "Alison Currie"}
+
+
+def test_correspondence_read_to_the_meeting_brings_no_one(parse):
+    meeting = parse(HEADER + "1. Correspondence\n\na) Mrs Jean Hope asked the council to consider a bench.\n")
     assert set(people(meeting)) == {"Paul Ingram", "Alison Currie"}
+
+
+def test_a_post_named_short_is_not_a_lesser_one(parse):
+    meeting = parse(
+        "Town Council\n\nMinutes of the meeting held on 3 March 2024\n\nPresent: Cllr K Brown (Deputy Leader), "
+        "Ann Lee (Assistant Director)\n\n1. Budget\n\nThe Leader said that the budget was balanced. The Director "
+        "reported slippage.\n"
+    )
+    assert all(s.actor.attendance is None for s in meeting.statements)  # not the deputy, not the assistant
 
 
 def test_people_invited_to_present_come_from_the_organisation_they_represent(parse):
@@ -66,13 +99,17 @@ def test_someone_who_attended_to_speak_is_read_over_a_wrapped_line(parse):
 def test_an_initial_and_a_surname_name_the_one_attendee_they_fit(parse):
     meeting = parse(
         "Joint Policing Committee\n\nMinutes of the meeting held on 10 May 2019\n\n"
-        "Present: Councillor Sean Lynch (in the chair), Councillors Keller and Collins\n\n"
-        "1. Recruits\n\nCouncillor S. Lynch, Chairman, thanked the recruits. Paul Collins said they did well.\n"
+        "Present: Councillor Sean Lynch (in the chair), Cllr B Jones, Councillors Keller and Collins\n\n"
+        "1. Recruits\n\nCouncillor S. Lynch, Chairman, thanked the recruits. P. Collins said they did well. "
+        "Brian Jones agreed with him.\n\n2. Hedges\n\nMr John Keller of 5 Main Street objected to the hedge.\n"
     )
-    spoken = {s.actor.via: meeting.attendance[s.actor.attendance].name for s in meeting.statements}
-    assert spoken["Councillor S. Lynch"] == "Sean Lynch"
-    assert spoken["Paul Collins"] == "Collins"  # listed by surname alone
-    assert len(meeting.attendance) == 3  # the chair is no guest
+    spoken = {s.actor.via: s.actor for s in meeting.statements}
+    assert meeting.attendance[spoken["Councillor S. Lynch"].attendance].name == "Sean Lynch"
+    assert meeting.attendance[spoken["P. Collins"].attendance].name == "Collins"  # listed by surname alone
+    assert meeting.attendance[spoken["Brian Jones"].attendance].name == "B Jones"  # the initial the other way
+    assert len(meeting.attendance) == 5  # no guest twin of anyone
+    keller = next(s.actor for s in meeting.statements if "hedge" in s.sentence.text)
+    assert keller.attendance is None or meeting.attendance[keller.attendance].name != "Keller"  # Mr John Keller
 
 
 def test_what_the_text_says_in_passing_of_someone_listed_without_a_post(parse):
