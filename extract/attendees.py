@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from .actors import attendee_named
+from .entities import text_of
 from .entry_pieces import LINKING, Piece, list_pieces
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .layout import AttendanceBlock, Membership
@@ -330,7 +331,7 @@ def _labelled_post(label: str, span: Span | None, gazetteer: Gazetteer) -> PostR
 
 def _qualified(doc: Doc, span: Span) -> bool:
     """A capitalised word written right before the post, on its line ("Town Mayor")."""
-    words = doc.text[max(0, span.start - 40) : span.start].split("\n")[-1].split()
+    words = text_of(doc)[max(0, span.start - 40) : span.start].split("\n")[-1].split()
     return bool(words) and words[-1][:1].isupper() and words[-1][-1:].isalnum()
 
 

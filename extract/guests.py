@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import attendee_named
 from .attendees import parse_attendees
-from .entities import entities_in
+from .entities import entities_in, text_of
 from .gazetteer import HONORIFIC, ORG, POST, Gazetteer
 from .layout import AttendanceBlock
 from .lexicon import Lexicon
@@ -78,7 +78,7 @@ def with_guests(
             # Listed without a post, described in passing where they speak: "Melissa Case, co-chair
             # of Crime and Justice Transparency Strategic Group (CJTSG) provided an update".
             named = _narrated(doc, said, bodies.get(said.item))
-            entry = named and named.apposition(doc.text)
+            entry = named and named.apposition(text_of(doc))
             described = entry and _describes(doc, entry) and _described(doc, actor.name, entry, gazetteer, lexicon)
             if described and described.posts:
                 organisation = listed.organisation or described.organisation
@@ -124,7 +124,7 @@ def _welcomed_words(doc: Doc, verb: Token):
     sentence = verb.sent
     first = next((t for t in doc[verb.i + 1 : sentence.end] if not t.is_space), None)
     opens = first is not None and (
-        first.ent_type_ in (HONORIFIC, POST, "PERSON") or _GROUP.match(doc.text[first.idx :])
+        first.ent_type_ in (HONORIFIC, POST, "PERSON") or _GROUP.match(text_of(doc)[first.idx :])
     )
     if not opens:
         return None
@@ -156,7 +156,7 @@ def _person(doc: Doc, person: Attendance, lexicon: Lexicon) -> bool:
     """A guest the words read as a person: a first name or initial before the surname, no word of an
     organisation's ("Ayton Football Club"), no possessive ("Mr Bob White's offer"), not "the late"."""
     words = person.name.split()
-    before = doc.text[max(0, person.span.start - 12) : person.span.start].casefold()
+    before = text_of(doc)[max(0, person.span.start - 12) : person.span.start].casefold()
     return (
         len(words) > 1
         and not any(w.casefold().strip(".") in lexicon.organisation_heads for w in words)
@@ -187,8 +187,8 @@ def _clause_start(doc: Doc, sentence, body: Span) -> int:
     """Where the words before a verb begin: the sentence's start, or the paragraph's when no
     sentence ends in between (the parser may end one at a wrapped line: "Govan Housing |
     Association, attended...")."""
-    paragraph = max(body.start, doc.text.rfind("\n\n", body.start, sentence.start_char) + 2)
-    if re.search(r"[.!?]\s", doc.text[paragraph : sentence.start_char]):
+    paragraph = max(body.start, text_of(doc).rfind("\n\n", body.start, sentence.start_char) + 2)
+    if re.search(r"[.!?]\s", text_of(doc)[paragraph : sentence.start_char]):
         return sentence.start
     words = doc.char_span(paragraph, sentence.start_char, alignment_mode="expand")
     return words.start if words is not None else sentence.start
@@ -202,7 +202,8 @@ def _full(name: str) -> bool:
 def _read(doc: Doc, start: int, end: int, gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Attendance, ...]:
     """The people of some running text, read as an attendee list is: its line breaks are where the
     page ended, not between people."""
-    breaks = frozenset(i for i in range(start, end) if doc.text[i] == "\n")
+    text = text_of(doc)
+    breaks = frozenset(i for i in range(start, end) if text[i] == "\n")
     return parse_attendees(doc, [AttendanceBlock("present", start, end, soft_breaks=breaks)], gazetteer, lexicon)
 
 
@@ -258,7 +259,7 @@ def _narrated(doc: Doc, said: Statement, body: Span | None) -> _Mention | None:
     # from the words the statement found ("TD", "Mr Jenkins").
     via = said.actor.via
     spellings = (via,) if said.actor.name in via else (said.actor.name, via)  # "Mr Les Bonnett" with his title
-    found = ((doc.text.find(words, sentence.start, sentence.end), words) for words in spellings)
+    found = ((text_of(doc).find(words, sentence.start, sentence.end), words) for words in spellings)
     named, spelling = next(((at, words) for at, words in found if at >= 0), (-1, ""))
     lemma = said.verb.split()[0]
     words = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -272,7 +273,7 @@ def _narrated(doc: Doc, said: Statement, body: Span | None) -> _Mention | None:
     if verb is None:
         return None
     end = verb.idx
-    while end > named and (doc.text[end - 1].isspace() or doc.text[end - 1] in ",;-–—"):
+    while end > named and (text_of(doc)[end - 1].isspace() or text_of(doc)[end - 1] in ",;-–—"):
         end -= 1
     return _Mention(named, name_end, max(end, name_end))
 
@@ -302,7 +303,7 @@ def _described(doc: Doc, name: str, entry: tuple[int, int], gazetteer: Gazetteer
 
 def _guest(doc: Doc, name: str, entry: tuple[int, int], gazetteer: Gazetteer, lexicon: Lexicon) -> Attendance:
     """A guest as the words that bring them in describe them, under the fullest name the text gives."""
-    span = Span(entry[0], entry[1], doc.text[entry[0] : entry[1]])
+    span = Span(entry[0], entry[1], text_of(doc)[entry[0] : entry[1]])
     found = _described(doc, name, entry, gazetteer, lexicon)
     return replace(found, name=name, span=span) if found else _titled(doc, name, span, gazetteer)
 

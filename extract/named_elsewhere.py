@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from .entities import text_of
 from .gazetteer import POST, Gazetteer
 from .lexicon import Lexicon
 from .names import PARTICLES, name_key
@@ -68,7 +69,7 @@ def _fuller_forms(
     title written before it (None for a name the NER found in running text)."""
     parts = [re.sub(_APOSTROPHE, lambda _: _APOSTROPHE, re.escape(w)) for w in surname.split()]
     pattern = r"(?<![\w'\u2019])" + r"\s+".join(parts) + r"(?![\w'\u2019])"
-    found = (_form_before(doc, m, surname, titles, excluded) for m in re.finditer(pattern, doc.text, re.IGNORECASE))
+    found = (_form_before(doc, m, surname, titles, excluded) for m in re.finditer(pattern, text_of(doc), re.IGNORECASE))
     return {form for form in found if form}
 
 
@@ -78,7 +79,7 @@ def _form_before(
     """The first name or initial written before this mention of a surname, and its title: after a
     title ("Superintendent Aileen Magner", "COUNCILLOR PAUL KELLER") or, in running text, in a name
     the NER found. In a heading written in capitals, neither capitals nor the NER tell a name."""
-    text, written = doc.text, match.group()
+    text, written = text_of(doc), match.group()
     shouting = written.isupper() and not surname.isupper()
     if not shouting and written[0] != surname[0]:
         return None  # "the pond", not Cllr Pond
