@@ -200,11 +200,9 @@ def _full(name: str) -> bool:
 
 
 def _read(doc: Doc, start: int, end: int, gazetteer: Gazetteer, lexicon: Lexicon) -> tuple[Attendance, ...]:
-    """The people of some running text, read as an attendee list is: its line breaks are where the
-    page ended, not between people."""
-    text = text_of(doc)
-    breaks = frozenset(i for i in range(start, end) if text[i] == "\n")
-    return parse_attendees(doc, [AttendanceBlock("present", start, end, soft_breaks=breaks)], gazetteer, lexicon)
+    """The people of some running text, read as an attendee list is."""
+    block = AttendanceBlock.in_running_text("present", text_of(doc), start, end)
+    return parse_attendees(doc, [block], gazetteer, lexicon)
 
 
 @dataclass(frozen=True)
@@ -220,7 +218,8 @@ class _Mention:
         """The name and what a bracket or a comma right after it says of them, up to the bracket's
         end or the next comma ("Iain Bell (MoJ Chief Statistician)", "Melissa Case, co-chair of
         ..."): never the other people of the sentence ("Cllrs Leamon, Lintern and ...")."""
-        after = self.name_end + len(text[self.name_end : self.end]) - len(text[self.name_end : self.end].lstrip())
+        rest = text[self.name_end : self.end]
+        after = self.name_end + len(rest) - len(rest.lstrip())
         if after >= self.end or text[after] not in "(,":
             return None
         if text[after] == "(":
@@ -272,8 +271,8 @@ def _narrated(doc: Doc, said: Statement, body: Span | None) -> _Mention | None:
     verb = next((t for t in words if t.lemma_.lower() == lemma and t.idx > named and _past(t)), None)
     if verb is None:
         return None
-    end = verb.idx
-    while end > named and (text_of(doc)[end - 1].isspace() or text_of(doc)[end - 1] in ",;-–—"):
+    text, end = text_of(doc), verb.idx
+    while end > named and (text[end - 1].isspace() or text[end - 1] in ",;-–—"):
         end -= 1
     return _Mention(named, name_end, max(end, name_end))
 
@@ -284,7 +283,7 @@ def _written() -> frozenset[str]:
 
 def _words_of(title: str) -> set[str]:
     """A title's words, casefolded and singular: "Correspondence", "Letters received"."""
-    return {w.removesuffix("s") for w in re.findall(r"[\w-]+", title.casefold())} | set(title.casefold().split())
+    return {w.removesuffix("s") for w in re.findall(r"[\w-]+", title.casefold())}
 
 
 def _past(verb: Token) -> bool:

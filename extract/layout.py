@@ -89,6 +89,12 @@ class AttendanceBlock:
     one_per_line: bool = False
     qualifier: str | None = None
 
+    @classmethod
+    def in_running_text(cls, status: Status, text: str, start: int, end: int) -> AttendanceBlock:
+        """People named in a sentence ("Apologies were received from A, B and C."): each of its line
+        breaks is where the page ended, none parts people."""
+        return cls(status, start, end, frozenset(k for k in range(start, end) if text[k] == "\n"))
+
 
 @dataclass(frozen=True)
 class AttendanceHeading:
@@ -286,6 +292,7 @@ def attendance_sentences(text: str) -> list[AttendanceBlock]:
     for m in _ATTENDANCE_SENTENCE.finditer(text):
         end = sentence_end.search(text, m.end())
         stop = end.start() if end else len(text)
-        breaks = frozenset(k for k in range(m.end(), stop) if text[k] == "\n")
-        blocks.append(AttendanceBlock("apologies" if m["apologies"] else "present", m.end(), stop, breaks))
+        blocks.append(
+            AttendanceBlock.in_running_text("apologies" if m["apologies"] else "present", text, m.end(), stop)
+        )
     return blocks

@@ -44,7 +44,7 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
     ):
         # A first name the parser took for a modal ("Will Perrin was clear"), a title it parted
         # from the name ("Cllr. | Burke welcomed").
-        start = _entity_start(doc, before.i)
+        start = entity.start if (entity := entity_at(doc, before.i)) is not None else before.i
     # Never across a bracket, colon, comma or spaced dash: "Dunclutha (Paul Wheelhouse) - PP reported".
     breaks = [t.i for t in doc[start : head.i] if t.text in "():;," or (t.text in "-–—" and t.whitespace_)]
     start = max([start, *(b + 1 for b in breaks)])
@@ -54,13 +54,6 @@ def _subject_phrase(doc: Doc, head: Token, agent_nouns: frozenset[str]):
     if head.lower_ in agent_nouns or head.lemma_.lower() in agent_nouns or head.text[:1].isupper():
         return doc[start:end]
     return None
-
-
-def _entity_start(doc: Doc, i: int) -> int:
-    """Where the entity holding token ``i`` begins ("His Worship": at "His")."""
-    while i > 0 and doc[i].ent_iob_ == "I":
-        i -= 1
-    return i
 
 
 def _subject(verb: Token) -> tuple[Token | None, str | None]:
